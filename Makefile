@@ -1,0 +1,55 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help python-version install migrate messages data run test lint format check-migrations check-messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+python-version:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+	  echo "Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	  echo "Install a newer Python or run: make PYTHON=/path/to/python3.11 ..." >&2; exit 1; }
+
+$(VENV)/.installed: requirements.lock | python-version
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+messages: install ## Compile the message catalogs
+	$(MANAGE) compile_catalogs
+
+data: migrate ## Load the State Party registry and the demo content (idempotent)
+	$(MANAGE) load_registry
+	$(MANAGE) load_demo_content
+
+run: data messages ## Install, migrate, load data and serve http://127.0.0.1:8000/
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install messages ## Run the whole test suite
+	$(PY) -m pytest
+
+lint: install ## Lint and check formatting
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+MAKEMESSAGES_ARGS := --no-location --no-obsolete --ignore=.venv --ignore=static_collected --ignore=media --ignore=test-artifacts --ignore=node_modules -l fr -l es -l ar -l ru -l zh_Hans
+
+update-messages: install ## Extract UI strings into locale/*/LC_MESSAGES/django.po
+	$(MANAGE) makemessages $(MAKEMESSAGES_ARGS)
+	$(MANAGE) makemessages -d djangojs $(MAKEMESSAGES_ARGS)

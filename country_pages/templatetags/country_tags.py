@@ -1,0 +1,84 @@
+from decimal import Decimal
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from country_pages import blocks
+from country_pages.models import ThematicTag
+
+register = template.Library()
+
+# Display labels of the choice values stored in blocks (values are synchronised codes).
+CHOICE_SETS = {
+    "sdg": dict(blocks.SDG_CHOICES),
+    "event_kind": dict(blocks.EventBlock.KIND_CHOICES),
+    "document_kind": dict(blocks.EventDocumentBlock.base_blocks["kind"].field.choices),
+    "contact_role": dict(blocks.ContactBlock.ROLE_CHOICES),
+    "resource_kind": dict(blocks.ResourceLinkBlock.KIND_CHOICES),
+    "story_kind": dict(blocks.StoryBlock.base_blocks["kind"].field.choices),
+}
+
+
+@register.filter
+def choice_display(value: str, choice_set: str) -> str:
+    return CHOICE_SETS[choice_set].get(value, value)
+
+
+@register.filter
+def area(value: int | None) -> str:
+    """An area in m², with km² when it helps a reader grasp it."""
+    if value is None:
+        return ""
+    text = _("%(m2)s m²") % {"m2": intcomma(value)}
+    if value >= 1_000_000:
+        km2 = Decimal(value) / Decimal(1_000_000)
+        text += " " + _("(%(km2)s km²)") % {"km2": intcomma(round(km2, 1))}
+    return text
+
+
+@register.simple_tag
+def money(amount, currency: str | None) -> str:
+    if amount is None:
+        return ""
+    return f"{currency or ''} {intcomma(int(amount))}".strip()
+
+
+def _labels_by_slug(context) -> dict[str, str]:
+    """Thematic tag labels in the active language, read once a request."""
+    request = context.get("request")
+    cached = getattr(request, "_theme_labels", None)
+    if cached is None:
+        cached = {tag.slug: tag.label for tag in ThematicTag.objects.all()}
+        if request is not None:
+            request._theme_labels = cached
+    return cached
+
+
+@register.inclusion_tag("includes/theme_tags.html", takes_context=True)
+def theme_tags(context, slugs) -> dict:
+    labels = _labels_by_slug(context)
+    return {"tags": [labels[slug] for slug in slugs or () if slug in labels]}
+
+
+# Django date formats for each precision an event date can be known to.
+PRECISION_FORMATS = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT", "year": "Y"}
+
+
+@register.simple_tag
+def event_dates(event) -> str:
+    """An event's date or date range, to the precision it is known, as <time> elements."""
+    precision = event.get("date_precision") or "day"
+    fmt = PRECISION_FORMATS.get(precision, "DATE_FORMAT")
+
+    def stamp(date) -> str:
+        machine = {"day": "Y-m-d", "month": "Y-m", "year": "Y"}[precision]
+        return format_html(
+            '<time datetime="{}">{}</time>', date_format(date, machine), date_format(date, fmt)
+        )
+
+    if event.get("end_date") and event["end_date"] != event["date"] and precision == "day":
+        return format_html("{}–{}", stamp(event["date"]), stamp(event["end_date"]))
+    return stamp(event["date"])

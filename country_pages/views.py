@@ -1,0 +1,27 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .models import CountryPage
+
+
+@csrf_exempt  # Read-only: it changes nothing, and cached public pages carry no CSRF token.
+@require_POST  # Crawlers and harvesters follow links, not forms.
+def reveal_contact(request, page_id: int, contact_id: str):
+    """Show one contact's email address. Pages never print addresses, so robots that
+    harvest them from HTML find none."""
+    page = get_object_or_404(CountryPage.objects.live().public(), pk=page_id)
+    for section in page.body:
+        if section.block_type != "contact_information":
+            continue
+        for item in section.value["contacts"].bound_blocks:
+            if item.id == contact_id:
+                return TemplateResponse(
+                    request,
+                    "country_pages/contact_revealed.html",
+                    {"page": page, "contact": item.value, "contact_id": item.id},
+                    headers={"X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"},
+                )
+    raise Http404

@@ -1,0 +1,104 @@
+"""Creating translations the way wagtail-localize does in the admin, from code: the
+translated strings go into translation memory and the target page is built from the
+source by wagtail-localize, so later syncs, the translation editor and the "outdated"
+report all work on these pages as on any other."""
+
+from __future__ import annotations
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+
+class IncompleteTranslation(Exception):
+    pass
+
+
+def source_strings(instance) -> list[tuple[str, str]]:
+    """(context path, source text) of every translatable string of the instance."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    return [
+        (segment.context.path, segment.string.data)
+        for segment in StringSegment.objects.filter(source=source)
+        .select_related("context", "string")
+        .order_by("order")
+    ]
+
+
+def po_for(instance, target_locale: Locale) -> polib.POFile:
+    """A PO file of the instance's strings for a translator, without the database-specific
+    translation id so that it can be imported into any copy of the site."""
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=target_locale
+    )
+    po = translation.export_po()
+    po.metadata.pop("X-WagtailLocalize-TranslationID", None)
+    po.metadata.pop("POT-Creation-Date", None)
+    po.metadata["Language"] = target_locale.language_code
+    return po
+
+
+def missing_strings(instance, strings: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    return [key for key in source_strings(instance) if not strings.get(key)]
+
+
+@transaction.atomic
+def translate(
+    instance,
+    target_locale: Locale,
+    strings: dict[tuple[str, str], str],
+    *,
+    publish: bool = True,
+    user=None,
+):
+    """Translate the instance into target_locale with the given strings, keyed by
+    (context path, source text). Every string must be translated."""
+    missing = missing_strings(instance, strings)
+    if missing:
+        raise IncompleteTranslation(
+            f"{len(missing)} string(s) of {instance} have no {target_locale} translation, "
+            f"first: {missing[0]!r}"
+        )
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=target_locale
+    )
+    po = polib.POFile()
+    for (context, msgid), msgstr in strings.items():
+        po.append(polib.POEntry(msgctxt=context, msgid=msgid, msgstr=msgstr))
+    translation.import_po(po, user=user)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user)
+        return instance.get_translation(target_locale)
+    # wagtail-localize publishes pages when the transaction commits, from the page object it
+    # had in memory; inside a longer transaction that stale copy would overwrite tree
+    # changes made since (a parent's child count). Save a draft, then publish it now.
+    translation.save_target(user=user, publish=False)
+    target = instance.get_translation(target_locale)
+    if publish:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target
+
+
+def plain_strings(strings: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Strings of plain-text fields as wagtail-localize stores them (HTML-escaped)."""
+    return {
+        (context, StringValue.from_plaintext(source).data): StringValue.from_plaintext(text).data
+        for (context, source), text in strings.items()
+    }
+
+
+def strings_from_po(path) -> dict[tuple[str, str], str]:
+    return {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.pofile(str(path))
+        if entry.msgstr and not entry.obsolete
+    }
+
+
+def translation_of(page: Page, locale: Locale) -> Page | None:
+    return page.get_translations(inclusive=True).filter(locale=locale).first()
