@@ -30,9 +30,11 @@ migrate: install ## Apply database migrations
 messages: install ## Compile the message catalogs
 	$(MANAGE) compile_catalogs
 
-data: migrate ## Load the State Party registry and the demo content (idempotent)
+data: migrate ## Load the registry, the demo content, roles and demo accounts (idempotent)
 	$(MANAGE) load_registry
 	$(MANAGE) load_demo_content
+	$(MANAGE) sync_roles
+	$(MANAGE) load_demo_accounts
 
 run: data messages ## Install, migrate, load data and serve http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from country_pages import views as country_views
 
 urlpatterns = [
+    # Guarded versions of some admin views; must come before Wagtail's admin.
+    path("admin/", include("focal_points.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -21,6 +21,7 @@ from home.models import BasePage
 from registry.models import NAME_LANGUAGES, StateParty
 
 from .blocks import CountryPageBodyBlock
+from .panels import RegistryFactsPanel, TranslationStatusPanel
 
 
 class ThematicTag(TagBase):
@@ -216,7 +217,10 @@ class CountryPage(BasePage):
     body = LeanStreamField(CountryPageBodyBlock(), blank=True, verbose_name=_("sections"))
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("state"),
+        # Only the ISU says which State a page speaks for.
+        FieldPanel("state", permission="registry.change_stateparty"),
+        RegistryFactsPanel(),
+        TranslationStatusPanel(),
         HelpPanel(
             content=_(
                 "Sections follow the annex of the Committee's conclusions. All are optional "

@@ -102,3 +102,51 @@ def strings_from_po(path) -> dict[tuple[str, str], str]:
 
 def translation_of(page: Page, locale: Locale) -> Page | None:
     return page.get_translations(inclusive=True).filter(locale=locale).first()
+
+
+# --- How up to date each language version of a page is ------------------------------
+
+UP_TO_DATE = "up_to_date"
+OUTDATED = "outdated"
+MISSING = "missing"
+SOURCE = "source"
+
+
+def source_page_of(page: Page) -> Page:
+    """The version the others are translated from: the TranslationSource's language when
+    wagtail-localize made the translations, else the site's default language."""
+    from django.conf import settings
+
+    translations = list(page.get_translations(inclusive=True).select_related("locale"))
+    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
+    for candidate in translations:
+        if source is not None and candidate.locale_id == source.locale_id:
+            return candidate
+    for candidate in translations:
+        if candidate.locale.language_code == settings.LANGUAGE_CODE:
+            return candidate
+    return page
+
+
+def translation_status(page: Page) -> list[tuple[Locale, str, Page | None]]:
+    """Every site language with the state of this page in it: the source, up to date,
+    outdated (the source was published after it) or missing (no live version)."""
+    source = source_page_of(page)
+    by_locale = {p.locale_id: p for p in page.get_translations(inclusive=True)}
+    rows = []
+    for locale in Locale.objects.all():
+        version = by_locale.get(locale.pk)
+        if version is not None and version.pk == source.pk:
+            status = SOURCE
+        elif version is None or not version.live:
+            status = MISSING
+        elif (
+            source.last_published_at
+            and version.last_published_at
+            and source.last_published_at > version.last_published_at
+        ):
+            status = OUTDATED
+        else:
+            status = UP_TO_DATE
+        rows.append((locale, status, version))
+    return rows

@@ -18,6 +18,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         report = DemoReport()
         home = ensure_home(report)
         ensure_states_index(home, report)
+        call_command("sync_roles", verbosity=0)
 
 
 @pytest.fixture
@@ -47,3 +48,83 @@ def translate_everything(instance, language: str, publish: bool = True):
 
     strings = {key: f"[{language}] {key[1]}" for key in source_strings(instance)}
     return translate_now(instance, language, strings, publish=publish)
+
+
+# --- Roles -------------------------------------------------------------------------------
+
+SIMPLE_BODY = [
+    (
+        "national_context",
+        {"text": "<p>Mines block the roads.</p>", "casualties": [], "sdg_links": [], "tags": []},
+    ),
+    ("status_of_implementation", {"note": "A note by the State."}),
+]
+
+
+def make_country(states_index, iso3: str, languages=("fr",), body=None):
+    """A State's live page in English and in `languages`, made as the ISU would: through
+    wagtail-localize."""
+    from country_pages.models import CountryPage
+    from registry.models import StateParty
+
+    state = StateParty.objects.get(iso3=iso3)
+    page = CountryPage(
+        title=state.name_en,
+        slug=state.name_en.lower().replace(" ", "-"),
+        state=state,
+        body=SIMPLE_BODY if body is None else body,
+    )
+    states_index.add_child(instance=page)
+    page.save_revision().publish()
+    for language in languages:
+        translate_everything(page, language)
+    return page
+
+
+def make_user(*groups, email=None, password="a-long-test-password"):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    email = email or f"user{User.objects.count() + 1}@example.org"
+    user = User.objects.create_user(username=email, email=email, password=password)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def sudan(states_index):
+    return make_country(states_index, "SDN")
+
+
+@pytest.fixture
+def zimbabwe(states_index):
+    return make_country(states_index, "ZWE")
+
+
+@pytest.fixture
+def isu_user(db):
+    return make_user("ISU", email="isu@example.org")
+
+
+@pytest.fixture
+def fp_sudan(db):
+    return make_user("Focal point — Sudan", email="fp.sudan@example.org")
+
+
+@pytest.fixture
+def fp_zimbabwe(db):
+    return make_user("Focal point — Zimbabwe", email="fp.zimbabwe@example.org")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request to /ar/… leaves Arabic active
+    in the thread, which would translate the next test's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

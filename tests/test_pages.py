@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -161,6 +163,17 @@ def test_untranslated_page_shows_source_with_notice(client, states_index):
     # The interface is Arabic, right to left; the content keeps its own language.
     assert html_attrs(html) == ("ar", "rtl")
     assert 'class="notice notice--language"' in html
+    # The notice is in the visitor's language (its first words, before any placeholder).
+    with translation.override("ar"):
+        opening = (
+            gettext(
+                "This page has not been translated into %(visitor)s yet. Its content is shown in "
+                "%(source)s, the language it was written in."
+            )
+            .split("%(")[0]
+            .strip()
+        )
+    assert opening and opening in html
     assert 'lang="en" dir="ltr">' in html
     assert "Mines block the roads." in html
     # No hreflang for a language the page does not exist in; canonical to the source.

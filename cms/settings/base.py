@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "country_pages",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).
+    "focal_points",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -62,7 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -178,3 +180,26 @@ LOGGING["loggers"] = {
     "django_tasks": {"level": "WARNING"},
     "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
 }
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+
+# Machine translation for the ISU's translation flow, chosen by environment variables.
+# Without any, the "machine translate" button is hidden and translations are by hand.
+if env("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_AUTH_KEY")},
+    }
+elif env("GOOGLE_TRANSLATE_PROJECT_ID"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        # Credentials come from GOOGLE_APPLICATION_CREDENTIALS, as the Google client expects.
+        "OPTIONS": {"PROJECT_ID": env("GOOGLE_TRANSLATE_PROJECT_ID"), "LOCATION": "global"},
+    }
+elif env("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }

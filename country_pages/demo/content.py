@@ -184,12 +184,6 @@ def map_image(iso3: str, hazards: list[tuple[float, float]]) -> bytes:
     return buffer.getvalue()
 
 
-def demo_collection() -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name="Demonstration files").first()
-    return existing or root.add_child(name="Demonstration files")
-
-
 def get_or_create_document(key: str, spec: dict, collection: Collection):
     Document = get_document_model()
     title = spec["title"]

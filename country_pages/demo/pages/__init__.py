@@ -15,7 +15,6 @@ from country_pages.demo.content import (
     Img,
     RawBuilder,
     Snippet,
-    demo_collection,
     get_or_create_document,
     get_or_create_image,
 )
@@ -68,8 +67,10 @@ def ensure_organisations(report) -> dict[str, Organisation]:
 
 def page_resolver(spec: dict, organisations: dict[str, Organisation]):
     from country_pages.demo.loader import locales
+    from focal_points.roles import ensure_state_group
 
-    collection = demo_collection()
+    # The State's own collection, as if its focal point had uploaded the files.
+    collection = ensure_state_group(StateParty.objects.get(iso3=spec["iso3"])).collection
     source_locale = locales()[spec["language"]]
 
     def resolve(reference):

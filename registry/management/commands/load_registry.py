@@ -27,7 +27,7 @@ class Command(BaseCommand):
             help="Folder holding the four CSV files (default: registry/data).",
         )
 
-    def handle(self, *args, data_dir: Path, **options):
+    def handle(self, *args, data_dir: Path, verbosity: int = 1, **options):
         try:
             report = load_registry(
                 states_path=data_dir / STATES_FILE.name,
@@ -37,6 +37,8 @@ class Command(BaseCommand):
             )
         except RegistryDataError as error:
             raise CommandError(str(error)) from error
+        if verbosity == 0:
+            return
         self.stdout.write(
             f"Registry: {len(report.created)} created, {len(report.updated)} updated, "
             f"{len(report.unchanged)} left unchanged."

@@ -1,0 +1,113 @@
+"""Focal point accounts: one service used by the admin view and `add_focal_point`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from registry.models import StateParty
+
+from . import roles
+
+
+@dataclass
+class Assignment:
+    user: object
+    created: bool
+    invitation_url: str
+
+
+def invitation_url(user) -> str:
+    """A one-time link where the user sets their password (Wagtail's reset form)."""
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}"
+
+
+@transaction.atomic
+def assign_focal_point(
+    state: StateParty,
+    email: str,
+    *,
+    first_name: str = "",
+    last_name: str = "",
+    several_states: bool = False,
+    acting_user=None,
+    invite: bool = True,
+) -> Assignment:
+    """Make `email` a focal point of `state`, creating and inviting the account if new.
+
+    A user is focal point for one State only, unless the ISU decides otherwise
+    (several_states=True). ISU members are never focal points: their rights already
+    cover everything and mixing roles would blur who reviews whom.
+    """
+    email = email.strip().lower()
+    validate_email(email)
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if created:
+        user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+    if roles.is_isu(user):
+        raise ValidationError(_("This account belongs to the ISU and cannot be a focal point."))
+    others = [s for s in roles.states_of(user) if s.pk != state.pk]
+    if others and not several_states:
+        raise ValidationError(
+            _(
+                "%(email)s is already focal point for %(states)s. A user is focal point for "
+                "one State only, unless the ISU decides otherwise."
+            )
+            % {"email": email, "states": ", ".join(s.name_en for s in others)}
+        )
+    state_group = roles.ensure_state_group(state)
+    state_group.group.user_set.add(user)
+    log(
+        instance=user,
+        action="focal_points.assign",
+        user=acting_user,
+        data={"state": state.iso3, "several_states": bool(others)},
+    )
+    url = invitation_url(user) if invite and not user.has_usable_password() else ""
+    if url:
+        send_mail(
+            subject=_("Your focal point account on the Mine Ban Convention website"),
+            message=_(
+                "You are now a national focal point for %(state)s on the website of the "
+                "Anti-Personnel Mine Ban Convention.\n\nChoose your password here (the link "
+                "works once):\n%(url)s\n\nThen sign in at %(admin)s to edit your country's page."
+            )
+            % {
+                "state": state.name_en,
+                "url": url,
+                "admin": f"{settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}",
+            },
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+        )
+    return Assignment(user=user, created=created, invitation_url=url)
+
+
+@transaction.atomic
+def remove_focal_point(state: StateParty, user, *, acting_user=None) -> None:
+    state_group = roles.ensure_state_group(state)
+    state_group.group.user_set.remove(user)
+    log(instance=user, action="focal_points.remove", user=acting_user, data={"state": state.iso3})

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FocalPointsConfig(AppConfig):
+    name = "focal_points"
+    verbose_name = _("Focal points and review")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401
