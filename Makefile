@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help python-version install migrate messages data run test lint format check-migrations check-messages
+.PHONY: help python-version install migrate messages data run test lint format update-messages serve bench backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -33,6 +33,7 @@ messages: install ## Compile the message catalogs
 data: migrate ## Load the registry, the demo content, roles and demo accounts (idempotent)
 	$(MANAGE) load_registry
 	$(MANAGE) load_demo_content
+	$(MANAGE) rebuild_explorer_index
 	$(MANAGE) sync_roles
 	$(MANAGE) load_demo_accounts
 
@@ -55,3 +56,36 @@ MAKEMESSAGES_ARGS := --no-location --no-obsolete --ignore=.venv --ignore=static_
 update-messages: install ## Extract UI strings into locale/*/LC_MESSAGES/django.po
 	$(MANAGE) makemessages $(MAKEMESSAGES_ARGS)
 	$(MANAGE) makemessages -d djangojs $(MAKEMESSAGES_ARGS)
+
+# --- Production stack ------------------------------------------------------------------------
+PROD_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/aplc} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret-key)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0}
+
+.secret-key:
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+serve: install messages .secret-key ## Production settings on PostgreSQL and Redis, behind gunicorn (http://127.0.0.1:8000/)
+	@pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | tail -1) main start
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='aplc'" | grep -q 1 || createdb -h 127.0.0.1 -U postgres aplc
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(MANAGE) load_registry
+	$(PROD_ENV) $(MANAGE) load_demo_content
+	$(PROD_ENV) $(MANAGE) rebuild_explorer_index
+	$(PROD_ENV) $(MANAGE) sync_roles
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(PROD_ENV) $(VENV)/bin/gunicorn cms.wsgi:application -c gunicorn.conf.py
+
+bench: install messages ## Load test of the production stack; figures in docs/benchmarks.md
+	$(PY) scripts/bench.py
+
+BACKUP ?= backups/site-$(shell date +%Y%m%d-%H%M%S).tar.gz
+backup: install ## Database and uploaded files to one archive (BACKUP=path)
+	$(MANAGE) backup_site $(BACKUP)
+
+restore: install ## Replace the data with an archive: make restore BACKUP=path
+	@test -n "$(BACKUP)" -a -f "$(BACKUP)" || { echo "Give the archive: make restore BACKUP=backups/site-….tar.gz" >&2; exit 1; }
+	$(MANAGE) restore_site $(BACKUP) --yes

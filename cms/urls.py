@@ -6,12 +6,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from country_pages import views as country_views
+from country_pages.api import api_router
+from explorer import views as explorer_views
+from home import views as home_views
 
 urlpatterns = [
     # Guarded versions of some admin views; must come before Wagtail's admin.
     path("admin/", include("focal_points.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("open-data/states-parties.csv", home_views.registry_csv, name="registry_csv"),
+    path("open-data/states-parties.json", home_views.registry_json, name="registry_json"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", home_views.healthz, name="healthz"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +32,9 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /en/…, /fr/…, /zh-hans/…
 urlpatterns += i18n_patterns(
+    path("needs-and-assistance/", explorer_views.explorer, name="explorer"),
+    path("search/", home_views.search, name="search"),
+    path("open-data/", home_views.open_data, name="open_data"),
     path(
         "contact/<int:page_id>/<slug:contact_id>/",
         country_views.reveal_contact,

@@ -107,6 +107,14 @@ class ThemeTagsBlock(blocks.MultipleChoiceBlock):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         super().__init__(choices=theme_choices, **kwargs)
 
+    def to_python(self, value):
+        # Stored slugs as they are: matching them to the choices would read the tag
+        # vocabulary from the database every time a page is loaded.
+        return list(value or [])
+
+    def normalize(self, value):
+        return list(value or [])
+
 
 def theme_choices() -> list[tuple[str, str]]:
     from .models import ThematicTag

@@ -6,10 +6,13 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
@@ -100,6 +103,18 @@ class StatesPartiesIndexPage(BasePage):
 
     def route(self, request, path_components):
         try:
+            if len(path_components) == 1:
+                # Wagtail's own route reads the child, then its specific row: one query
+                # here, with what the page shows beside (its locale and State).
+                child = (
+                    CountryPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("locale", "state")
+                    .first()
+                )
+                if child is None:
+                    raise Http404
+                return child.route(request, [])
             return super().route(request, path_components)
         except Http404:
             # A country page not (yet) translated into this language: serve the source
@@ -122,58 +137,30 @@ class StatesPartiesIndexPage(BasePage):
             list(self.country_pages().filter(slug=slug).select_related("locale"))
         )
 
-    def country_entries(self) -> list[CountryEntry]:
-        """One entry per State with a page in any language: this language's live page
-        when there is one, else the URL that shows the source with a notice."""
-        pages: dict = {}
-        for page in self.country_pages().select_related("state", "locale"):
-            current = pages.get(page.translation_key)
-            if current is None or page.locale_id == self.locale_id:
-                pages[page.translation_key] = page
-        base_url = self.url
-        entries = [
-            CountryEntry(
-                page=page,
-                url=f"{base_url}{page.slug}/",
-                translated=page.locale_id == self.locale_id,
-            )
-            for page in pages.values()
-        ]
-        entries.sort(key=lambda entry: entry.page.state.name)
-        return entries
-
     def get_context(self, request, *args, **kwargs):
+        from .directory import DirectoryFilterForm, listings
+
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = self.country_entries()
+        form = DirectoryFilterForm(request.GET or None)
+        context["form"] = form
+        context["listings"] = listings(self.get_url(request), self.locale_id, form.filters())
+        context["filtered"] = bool(form.filters().keys() - {"sort"})
         return context
 
 
-class CountryEntry:
-    __slots__ = ("page", "url", "translated")
-
-    def __init__(self, page: CountryPage, url: str, translated: bool):
-        self.page, self.url, self.translated = page, url, translated
-
-
 def preferred_source(candidates: list[CountryPage]) -> CountryPage | None:
-    """Of a page's translations, the one to show where the visitor's language is missing:
-    the language it was written in, else English, else any."""
+    """Of a page's live translations, the one to show where the visitor's language is
+    missing: the language it was written in, else English, else any."""
     if not candidates:
         return None
-    from wagtail_localize.models import TranslationSource
+    from home.translation import source_page_of
 
-    source_locale_ids = set(
-        TranslationSource.objects.filter(object_id=candidates[0].translation_key).values_list(
-            "locale_id", flat=True
-        )
-    )
+    source = source_page_of(candidates[0])
+    by_code = {candidate.locale.language_code: candidate for candidate in candidates}
     for candidate in candidates:
-        if candidate.locale_id in source_locale_ids:
+        if candidate.pk == source.pk:
             return candidate
-    for candidate in candidates:
-        if candidate.locale.language_code == settings.LANGUAGE_CODE:
-            return candidate
-    return candidates[0]
+    return by_code.get(settings.LANGUAGE_CODE, candidates[0])
 
 
 STATUS_SECTION = "status_of_implementation"
@@ -232,6 +219,7 @@ class CountryPage(BasePage):
     parent_page_types = ["country_pages.StatesPartiesIndexPage"]
     subpage_types: list[str] = []
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = [APIField("iso3"), APIField("state_name"), APIField("body")]
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("state")
     ]
@@ -257,6 +245,14 @@ class CountryPage(BasePage):
             ):
                 raise ValidationError({"state": _("Translations of a page cover the same State.")})
 
+    @property
+    def iso3(self) -> str:
+        return self.state.iso3
+
+    @property
+    def state_name(self) -> str:
+        return self.state.name_in(self.locale.language_code)
+
     def sections(self) -> list[Section]:
         """The body's sections in the annex order, whatever order they were added in.
         The status of implementation is always there: the ISU publishes it on every page,
@@ -270,6 +266,54 @@ class CountryPage(BasePage):
                 sections.append(Section(name, block, child))
         return sections
 
+    def assistance_given(self, request) -> list:
+        """What this State provides to others, as the other States' pages say."""
+        from explorer.indexer import visible_in
+        from explorer.models import PublishedAssistance
+        from home.i18n import active_locale, states_index_url
+
+        base = states_index_url(request)
+        items = list(
+            PublishedAssistance.objects.filter(
+                donor_id=self.state_id, source__in=visible_in(active_locale(request).pk)
+            ).select_related("source__state", "source__locale")
+        )
+        for item in items:
+            item.url = f"{base}{item.source.url_path.rstrip('/').rsplit('/', 1)[-1]}/#partnerships"
+        return items
+
+    def translation_note(self, request) -> dict | None:
+        """For a translation: the language it was translated from, and whether that
+        version was published since. Uses the live translations already read for the
+        language switcher."""
+        from wagtail_localize.models import TranslationSource
+
+        from home.i18n import page_alternates
+
+        source = TranslationSource.objects.filter(object_id=self.translation_key).first()
+        if source is None or source.locale_id == self.locale_id:
+            return None
+        original = next(
+            (
+                a.page
+                for a in page_alternates(self, request)
+                if a.page.locale_id == source.locale_id
+            ),
+            None,
+        )
+        if original is None:
+            return None
+        outdated = bool(
+            original.last_published_at
+            and self.last_published_at
+            and original.last_published_at > self.last_published_at
+        )
+        return {
+            "language": original.locale.language_code,
+            "outdated": outdated,
+            "url": original.get_url(request),
+        }
+
     def serve(self, request, *args, shown_in_locale: Locale | None = None, **kwargs):
         request.shown_in_locale = shown_in_locale
         return super().serve(request, *args, **kwargs)
@@ -279,6 +323,36 @@ class CountryPage(BasePage):
         shown_in = getattr(request, "shown_in_locale", None)
         context["is_fallback"] = shown_in is not None and shown_in.pk != self.locale_id
         context["content_language"] = self.locale.language_code
-        context["sections"] = self.sections()
-        context["state"] = StateParty.objects.with_related().get(pk=self.state_id)
+        context["fragment_key"] = self.fragment_key(request)
+        context["state_name"] = self.state.name
+        # Lazy: when the article comes from the fragment cache, none of this is read.
+        context["sections"] = SimpleLazyObject(self.sections)
+        context["state"] = SimpleLazyObject(
+            lambda: StateParty.objects.with_related().get(pk=self.state_id)
+        )
+        context["assistance_given"] = SimpleLazyObject(lambda: self.assistance_given(request))
+        context["translation_note"] = SimpleLazyObject(lambda: self.translation_note(request))
         return context
+
+    def fragment_key(self, request) -> str | None:
+        """Names the rendered article (and the language links) of this published version,
+        in this language, today. The article also shows the registry, organisations and
+        tags, other pages' partnerships and the translations' dates: whatever changes them
+        bumps the page cache's generations, which are part of the name. None in previews
+        (the template tag also skips the cache there)."""
+        from home import cache as page_cache
+
+        if getattr(request, "is_preview", False) or not self.live:
+            return None
+        shown_in = getattr(request, "shown_in_locale", None)
+        parts = [
+            self.pk,
+            self.live_revision_id,
+            self.last_published_at.isoformat() if self.last_published_at else "",
+            get_language(),
+            shown_in.pk if shown_in is not None else "",
+            request.get_host(),
+            timezone.localdate().isoformat(),  # "time remaining" to deadlines
+            *page_cache.generations(f"country:{self.slug}", "all"),
+        ]
+        return ":".join(map(str, parts))

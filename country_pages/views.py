@@ -12,7 +12,9 @@ from .models import CountryPage
 def reveal_contact(request, page_id: int, contact_id: str):
     """Show one contact's email address. Pages never print addresses, so robots that
     harvest them from HTML find none."""
-    page = get_object_or_404(CountryPage.objects.live().public(), pk=page_id)
+    # By "id", not "pk": a country page's pk is its link to Page, on which an id beyond
+    # the database's integers (/contact/99999999999999999999/…) is an error, not a 404.
+    page = get_object_or_404(CountryPage.objects.live().public(), id=page_id)
     for section in page.body:
         if section.block_type != "contact_information":
             continue

@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation
 
 from country_pages.models import CountryPage
 
-from . import guards, status, views
+from . import guards, status, two_factor, views
 from .roles import is_isu, states_of
 
 # --- wagtail-localize: the translation editor is for translators only -------------------
@@ -69,6 +69,7 @@ def hide_isu_reports(request, menu_items):
 @hooks.register("register_admin_urls")
 def focal_points_urls():
     return [
+        path("two-factor/", two_factor.two_factor, name="two_factor"),
         path("focal-points/", views.focal_points_index, name="focal_points_index"),
         path(
             "focal-points/<int:state_id>/<int:user_id>/remove/",
@@ -168,3 +169,44 @@ def focal_point_log_actions(actions):
         message = _(
             "Edited by a focal point: this translation no longer follows the source automatically"
         )
+
+
+# --- Concurrent edits ------------------------------------------------------------------------
+
+
+@hooks.register("before_edit_page")
+def note_stale_edit(request, page):
+    """Remember when an editor saves a form loaded before someone else's save."""
+    loaded = request.POST.get("loaded_revision_id") if request.method == "POST" else None
+    latest = page.get_latest_revision()
+    if loaded and latest and loaded != str(latest.pk):
+        request._overwritten_revision = latest
+
+
+@hooks.register("after_edit_page")
+def warn_about_overwrite(request, page):
+    """Wagtail keeps both versions, but a form saved over a newer version must not pass
+    unnoticed: say whose changes were replaced, with a link to compare them."""
+    from django.contrib import messages
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    overwritten = getattr(request, "_overwritten_revision", None)
+    if overwritten is None:
+        return
+    new = page.get_latest_revision()
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare", args=[page.pk, overwritten.pk, new.pk]
+    )
+    who = overwritten.user.get_full_name() or overwritten.user.email if overwritten.user else "?"
+    messages.warning(
+        request,
+        format_html(
+            _(
+                "{who} saved this page while you were editing it; your save replaced their "
+                'version, which is kept in the history. <a href="{url}">Compare the two</a>.'
+            ),
+            who=who,
+            url=compare,
+        ),
+    )

@@ -43,18 +43,29 @@ class Alternate:
         return LANGUAGE_NAMES.get(self.language_code, self.language_code)
 
 
+def alternates_by_key(pages, request: HttpRequest | None = None) -> dict:
+    """{translation_key: [Alternate, …]} for these pages (live ones, in one query), each
+    list in the site's language order. The switcher, hreflang and the sitemap use it."""
+    grouped: dict = {}
+    for translation in pages.live().select_related("locale"):
+        url = translation.get_full_url(request)
+        if url:
+            grouped.setdefault(translation.translation_key, []).append(
+                Alternate(translation.locale.language_code, url, translation)
+            )
+    for alternates in grouped.values():
+        alternates.sort(key=lambda alternate: LANGUAGE_ORDER.get(alternate.language_code, 99))
+    return grouped
+
+
 def page_alternates(page: Page, request: HttpRequest | None = None) -> list[Alternate]:
     """Live translations of the page (itself included), in the site's language order."""
     cache = getattr(request, "_page_alternates", None) if request is not None else None
     if cache is not None and page.pk in cache:
         return cache[page.pk]
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    alternates = []
-    for translation in translations:
-        url = translation.get_full_url(request)
-        if url:
-            alternates.append(Alternate(translation.locale.language_code, url, translation))
-    alternates.sort(key=lambda alternate: LANGUAGE_ORDER.get(alternate.language_code, 99))
+    alternates = alternates_by_key(page.get_translations(inclusive=True), request).get(
+        page.translation_key, []
+    )
     if request is not None:
         if cache is None:
             cache = request._page_alternates = {}
@@ -68,3 +79,46 @@ def x_default(alternates: list[Alternate]) -> Alternate | None:
         if alternate.language_code == settings.LANGUAGE_CODE:
             return alternate
     return alternates[0] if alternates else None
+
+
+def active_locale(request: HttpRequest | None = None):
+    """The Locale of the active language, read once a request."""
+    from wagtail.models import Locale
+
+    cached = getattr(request, "_active_locale", None)
+    if cached is not None and cached.language_code == _active_code():
+        return cached
+    locale = Locale.get_active()
+    if request is not None:
+        request._active_locale = locale
+    return locale
+
+
+def _active_code() -> str:
+    from django.utils.translation import get_language
+
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def states_index_url(request: HttpRequest | None) -> str:
+    """URL of the States Parties index in the visitor's language, read once a request."""
+    cached = getattr(request, "_states_index_url", None)
+    if cached is not None:
+        return cached
+    from django.core.cache import cache
+
+    from country_pages.models import StatesPartiesIndexPage
+    from home.cache import generations
+
+    # Every page's menu shows it: kept in the cache until a page other than a country page
+    # is published or unpublished (which bumps the "all" generation).
+    host = request.get_host() if request is not None else ""
+    key = f"states-index-url:{host}:{_active_code()}:{generations('all')[0]}"
+    url = cache.get(key)
+    if url is None:
+        index = StatesPartiesIndexPage.objects.live().filter(locale=active_locale(request)).first()
+        url = index.get_url(request) if index else ""
+        cache.set(key, url, None)
+    if request is not None:
+        request._states_index_url = url
+    return url

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -32,12 +33,41 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["country_pages.StatesPartiesIndexPage"]
 
+    def route(self, request, path_components):
+        # The only kind of child: read it as its specific type at once (one query where
+        # Wagtail's route makes two), on the way to every country page.
+        from country_pages.models import StatesPartiesIndexPage
+
+        if path_components:
+            child = (
+                StatesPartiesIndexPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from country_pages.directory import listings
         from country_pages.models import StatesPartiesIndexPage
+        from registry.models import PARTY_STATUSES
 
         context = super().get_context(request, *args, **kwargs)
-        context["states_index"] = StatesPartiesIndexPage.objects.child_of(self).live().first()
+        index = StatesPartiesIndexPage.objects.child_of(self).live().first()
+        context["states_index"] = index
+        states = listings(index.get_url(request), self.locale_id) if index else []
+        today = timezone.localdate()
+        parties = [s for s in states if s.status in PARTY_STATUSES]
+        context["states"] = states
+        context["party_count"] = len(parties)
+        context["obligation_count"] = sum(1 for s in parties if s.state.has_clearance_obligation)
+        upcoming = [s for s in states if s.deadline and s.deadline >= today]
+        context["next_deadlines"] = sorted(upcoming, key=lambda s: s.deadline)[:5]
+        with_content = [s for s in states if s.published.section_count]
+        with_content.sort(key=lambda s: s.published.last_published_at, reverse=True)
+        context["recently_updated"] = with_content[:6]
         return context

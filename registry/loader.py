@@ -313,7 +313,7 @@ def load_registry(
                 if changed:
                     for name in changed:
                         setattr(state, name, values[name])
-                    state.save(update_fields=[*changed, "updated_at"])
+                    state.save(update_fields=changed)
             if sync_events(state, record.events):
                 changed.append("membership events")
             if not changed:

@@ -178,7 +178,8 @@ class StateParty(ClusterableModel):
         validators=[MinValueValidator(1997), MaxValueValidator(2100)],
     )
 
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set in save(), not auto_now: loading a backup must keep the recorded date.
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
     objects = StatePartyQuerySet.as_manager()
 
@@ -189,6 +190,13 @@ class StateParty(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "updated_at" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "updated_at"]
+        super().save(*args, **kwargs)
 
     @staticmethod
     def name_field(language: str | None = None) -> str:

@@ -64,13 +64,15 @@ SIMPLE_BODY = [
 def make_country(states_index, iso3: str, languages=("fr",), body=None):
     """A State's live page in English and in `languages`, made as the ISU would: through
     wagtail-localize."""
+    from django.utils.text import slugify
+
     from country_pages.models import CountryPage
     from registry.models import StateParty
 
     state = StateParty.objects.get(iso3=iso3)
     page = CountryPage(
         title=state.name_en,
-        slug=state.name_en.lower().replace(" ", "-"),
+        slug=slugify(state.name_en),
         state=state,
         body=SIMPLE_BODY if body is None else body,
     )
@@ -128,3 +130,18 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def login(client, user):
+    """Sign in as someone who has also passed the second factor, as after entering a code
+    from their authenticator app (the two-factor flow itself is tested on its own)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "test device"}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -18,6 +18,7 @@ from country_pages.models import CountryPage, Organisation, ThematicTag
 from focal_points.models import StateGroup
 from registry.models import StateParty
 from tests.admin_forms import page_form_data
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def refs(sudan):
 
 def test_script_in_every_text_field_is_inert_on_the_public_page(client, sudan, isu_user, refs):
     body = hostile_value(sudan.body.stream_block, refs)
-    client.force_login(isu_user)
+    login(client, isu_user)
     data = page_form_data(sudan, body=body, search_description=PAYLOAD)
     data["action-publish"] = "1"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[sudan.pk]), data)
@@ -146,7 +147,7 @@ def test_script_in_every_text_field_is_inert_on_the_public_page(client, sudan, i
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>"])
 def test_script_urls_are_refused_with_a_field_error(client, sudan, fp_sudan, url):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     body = [
         (
             "additional_resources",
@@ -164,7 +165,7 @@ def test_script_urls_are_refused_with_a_field_error(client, sudan, fp_sudan, url
 def test_organisation_website_refuses_script_urls(client, isu_user):
     from wagtail.models import Locale
 
-    client.force_login(isu_user)
+    login(client, isu_user)
     url = reverse("wagtailsnippets_country_pages_organisation:add")
     response = client.post(
         url,
@@ -194,7 +195,7 @@ def sudan_collection(sudan):
 
 
 def test_a_real_pdf_is_accepted(client, fp_sudan, sudan_collection):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = upload_document(client, sudan_collection, "report.pdf", b"%PDF-1.7\n%...")
     assert response.status_code == 302
     assert (
@@ -224,7 +225,7 @@ def test_a_real_pdf_is_accepted(client, fp_sudan, sudan_collection):
 def test_documents_of_other_types_are_refused(
     client, fp_sudan, sudan_collection, name, content, message
 ):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = upload_document(client, sudan_collection, name, content)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -233,7 +234,7 @@ def test_documents_of_other_types_are_refused(
 
 def test_documents_over_the_size_limit_are_refused(client, fp_sudan, sudan_collection, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024 * 1024  # keep the test small; 20 MB in production
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = upload_document(
         client, sudan_collection, "big.pdf", b"%PDF-1.7" + b"0" * (1024 * 1024 + 1)
     )
@@ -251,7 +252,7 @@ def test_configured_limits():
 
 
 def test_svg_with_script_is_refused(client, fp_sudan, sudan_collection):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     response = client.post(
         reverse("wagtailimages:add"),
@@ -269,7 +270,7 @@ def test_svg_with_script_is_refused(client, fp_sudan, sudan_collection):
 def test_focal_point_uploads_only_to_own_collection(client, fp_sudan, zimbabwe, sudan_collection):
     """Asking for another State's collection is ignored: the file lands in their own."""
     other = StateGroup.objects.get(state__iso3="ZWE").collection
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     upload_document(client, other, "report.pdf", b"%PDF-1.7")
     assert not get_document_model().objects.filter(collection=other).exists()
     assert get_document_model().objects.get(title="report.pdf").collection == sudan_collection
@@ -280,7 +281,7 @@ def test_image_upload_works(client, fp_sudan, sudan_collection):
 
     buffer = io.BytesIO()
     PILImage.new("RGB", (30, 20), "white").save(buffer, "PNG")
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = client.post(
         reverse("wagtailimages:add"),
         {

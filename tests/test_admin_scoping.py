@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 
 from country_pages.models import CountryPage
 from focal_points.models import StateGroup
+from tests.conftest import login
 from tests.test_permission_matrix import make_document, make_image
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def zimbabwe_draft(zimbabwe, fp_zimbabwe):
 
 def test_page_search_shows_only_own_pages(client, sudan, zimbabwe, fp_sudan, fp_zimbabwe):
     secret = zimbabwe_draft(zimbabwe, fp_zimbabwe)
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     html = client.get(reverse("wagtailadmin_pages:search"), {"q": "Zimbabwe"}).content.decode()
     assert secret not in html
     assert f"/admin/pages/{zimbabwe.pk}/edit/" not in html
@@ -48,7 +49,7 @@ def test_page_chooser_shows_only_own_pages(
     client, sudan, zimbabwe, fp_sudan, fp_zimbabwe, states_index
 ):
     secret = zimbabwe_draft(zimbabwe, fp_zimbabwe)
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     html = client.get(
         reverse("wagtailadmin_choose_page_child", args=[states_index.pk])
     ).content.decode()
@@ -61,14 +62,14 @@ def test_page_chooser_shows_only_own_pages(
 
 
 def test_explorer_lists_only_own_country(client, sudan, zimbabwe, fp_sudan, states_index):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     html = client.get(reverse("wagtailadmin_explore", args=[states_index.pk])).content.decode()
     assert f"/admin/pages/{sudan.pk}/edit/" in html
     assert f"/admin/pages/{zimbabwe.pk}/edit/" not in html
 
 
 def test_image_and_document_listings_and_choosers(client, media, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     for url_name in ("wagtailimages:index", "wagtailimages_chooser:choose"):
         html = client.get(reverse(url_name)).content.decode()
         assert (
@@ -85,7 +86,7 @@ def test_image_and_document_listings_and_choosers(client, media, fp_sudan):
 def test_reports_show_only_own_pages(client, sudan, zimbabwe, fp_sudan, fp_zimbabwe):
     zimbabwe.save_revision(user=fp_zimbabwe, log_action=True)
     zimbabwe.get_workflow().start(zimbabwe, fp_zimbabwe)
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     for url_name in (
         "wagtailadmin_reports:aging_pages",
         "wagtailadmin_reports:workflow",
@@ -100,7 +101,7 @@ def test_reports_show_only_own_pages(client, sudan, zimbabwe, fp_sudan, fp_zimba
 
 
 def test_registry_facts_read_only_on_the_edit_view(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[sudan.pk])).content.decode()
     assert "Status of implementation (kept by the ISU)" in html
     assert 'name="state"' not in html  # the State a page speaks for is the ISU's to set
@@ -112,7 +113,7 @@ def test_isu_dashboard(client, sudan, isu_user, fp_sudan):
     CountryPage.objects.filter(pk=stale.pk).update(
         last_published_at=timezone.now() - dt.timedelta(days=400)
     )
-    client.force_login(isu_user)
+    login(client, isu_user)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Pages not updated for 12 months" in html
     assert f"/admin/pages/{stale.pk}/edit/" in html
@@ -122,7 +123,7 @@ def test_isu_dashboard(client, sudan, isu_user, fp_sudan):
 
 
 def test_focal_point_dashboard_shows_language_status(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Source language" in html
     assert "Up to date" in html
@@ -130,7 +131,7 @@ def test_focal_point_dashboard_shows_language_status(client, sudan, fp_sudan):
 
 
 def test_focal_points_view_for_the_isu(client, sudan, isu_user, fp_sudan):
-    client.force_login(isu_user)
+    login(client, isu_user)
     url = reverse("focal_points_index")
     html = client.get(url).content.decode()
     assert fp_sudan.email in html and "never signed in" in html
@@ -144,7 +145,7 @@ def test_focal_points_view_for_the_isu(client, sudan, isu_user, fp_sudan):
 
 
 def test_focal_points_view_is_closed_to_focal_points(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = client.get(reverse("focal_points_index"))
     assert response.status_code in (302, 403)
 
@@ -154,7 +155,7 @@ def test_changes_are_in_the_audit_log(client, sudan, fp_sudan):
 
     from tests.admin_forms import page_form_data
 
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     client.post(
         reverse("wagtailadmin_pages:edit", args=[sudan.pk]), page_form_data(sudan, title="Edited")
     )

@@ -7,6 +7,7 @@ from wagtail.models import WorkflowState
 
 from country_pages.models import CountryPage
 from tests.admin_forms import page_form_data
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
     live_title = page.title
 
     # The focal point submits a change: it goes to review, nothing goes live.
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = submit(client, page, title=f"{live_title} — first draft")
     assert response.status_code == 302
     page.refresh_from_db()
@@ -48,7 +49,7 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
     assert page.get_latest_revision().content["title"] == f"{live_title} — first draft"
 
     # The ISU asks for changes, with a comment the focal point receives.
-    client.force_login(isu_user)
+    login(client, isu_user)
     mail.outbox.clear()
     response = workflow_action(client, page, "reject", comment="Please cite your source.")
     assert response.status_code in (200, 302)
@@ -58,7 +59,7 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
         fp_sudan.email in message.to and "Please cite your source." in message.body
         for message in mail.outbox
     )
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     history = client.get(
         reverse(
             "wagtailadmin_pages:workflow_history_detail",
@@ -78,7 +79,7 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
     assert page.title == live_title
 
     # The ISU approves: the page is published with the correction.
-    client.force_login(isu_user)
+    login(client, isu_user)
     response = workflow_action(client, page, "approve")
     assert response.status_code in (200, 302)
     page.refresh_from_db()
@@ -89,7 +90,7 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
 
 
 def test_focal_point_cannot_publish(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     data = page_form_data(sudan, title="Published by a focal point?")
     data["action-publish"] = "Publish"
     client.post(edit_url(sudan), data)
@@ -99,7 +100,7 @@ def test_focal_point_cannot_publish(client, sudan, fp_sudan):
 
 
 def test_focal_point_can_save_a_draft_of_own_page(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = client.post(edit_url(sudan), page_form_data(sudan, title="Draft title"))
     assert response.status_code == 302
     sudan.refresh_from_db()
@@ -116,7 +117,7 @@ def test_isu_translation_flow_with_machine_translation(
 
     from home.translation import OUTDATED, UP_TO_DATE, translation_status
 
-    client.force_login(isu_user)
+    login(client, isu_user)
     body = [("status_of_implementation", {"note": "Survey ends in April"})]
     data = page_form_data(sudan, body=body)
     data["action-publish"] = "1"

@@ -50,7 +50,7 @@ from country_pages.models import CountryPage, Organisation, ThematicTag
 from focal_points.models import StateGroup
 from registry.models import Article5Deadline, MembershipEvent, StateParty
 from tests.admin_forms import page_form_data
-from tests.conftest import make_country, make_user, translate_everything
+from tests.conftest import login, make_country, make_user, translate_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -399,16 +399,12 @@ def snapshot() -> dict:
                 "pk", "username", "email", "is_active", "is_superuser", "is_staff", "password"
             )
         ),
-        "memberships": list(
-            get_user_model()
-            .groups.through.objects.order_by("pk")
-            .values_list("user_id", "group_id")
+        "memberships": sorted(
+            get_user_model().groups.through.objects.values_list("user_id", "group_id")
         ),
         "groups": list(Group.objects.order_by("pk").values_list("pk", "name")),
-        "group_perms": list(
-            Group.permissions.through.objects.order_by("pk").values_list(
-                "group_id", "permission_id"
-            )
+        "group_perms": sorted(
+            Group.permissions.through.objects.values_list("group_id", "permission_id")
         ),
         "page_perms": list(
             GroupPagePermission.objects.order_by("pk").values_list(
@@ -563,9 +559,9 @@ def report(label: str, result: dict) -> None:
 @pytest.mark.parametrize("who", ["focal point of another State", "user with no group", "anonymous"])
 def test_nobody_else_can_touch_state_b(client, world, who):
     if who == "focal point of another State":
-        client.force_login(world.fp_a)
+        login(client, world.fp_a)
     elif who == "user with no group":
-        client.force_login(world.no_group)
+        login(client, world.no_group)
     result = run_matrix(client, world, who)
     report(who, result)
     assert result["tried"] > 1000
@@ -575,7 +571,7 @@ def test_nobody_else_can_touch_state_b(client, world, who):
 
 def test_own_page_in_every_language_can_be_edited_and_submitted_not_published(client, world):
     """The control: the same focal point does have the rights the matrix denies elsewhere."""
-    client.force_login(world.fp_a)
+    login(client, world.fp_a)
     for page in world.a_pages:
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
         data = page_form_data(page, title=f"{page.title} (proposed)")

@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from country_pages.models import CountryPage
 from tests.admin_forms import page_form_data
-from tests.conftest import make_user
+from tests.conftest import login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def update_translations_url(page):
 
 
 def test_focal_point_cannot_translate_or_sync_any_page(client, sudan, zimbabwe, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     spanish = Locale.objects.get(language_code="es")
     for page in (sudan, zimbabwe):
         assert_denied(client.get(submit_translation_url(page)))
@@ -60,7 +60,7 @@ def test_focal_point_cannot_translate_or_sync_any_page(client, sudan, zimbabwe, 
 
 
 def test_translate_needs_edit_rights_on_the_source(client, sudan, zimbabwe, sudan_translator):
-    client.force_login(sudan_translator)
+    login(client, sudan_translator)
     spanish = Locale.objects.get(language_code="es")
     assert_denied(client.post(submit_translation_url(zimbabwe), {"locales": [spanish.pk]}))
     assert not CountryPage.objects.filter(state__iso3="ZWE", locale=spanish).exists()
@@ -70,14 +70,14 @@ def test_translate_needs_edit_rights_on_the_source(client, sudan, zimbabwe, suda
 def test_translate_needs_rights_on_the_target_parent(client, sudan, sudan_translator):
     """The translator may edit Sudan's page but may not add pages under the Spanish
     index: wagtail-localize alone would create the Spanish page anyway."""
-    client.force_login(sudan_translator)
+    login(client, sudan_translator)
     spanish = Locale.objects.get(language_code="es")
     assert_denied(client.post(submit_translation_url(sudan), {"locales": [spanish.pk]}))
     assert not CountryPage.objects.filter(state__iso3="SDN", locale=spanish).exists()
 
 
 def test_sync_and_publish_needs_publish_rights_on_every_target(client, sudan, sudan_translator):
-    client.force_login(sudan_translator)
+    login(client, sudan_translator)
     url = update_translations_url(sudan)
     assert client.get(url).status_code == 200  # may prepare a sync…
     french = CountryPage.objects.get(state__iso3="SDN", locale__language_code="fr")
@@ -88,7 +88,7 @@ def test_sync_and_publish_needs_publish_rights_on_every_target(client, sudan, su
 
 
 def test_translation_editor_apis_need_the_translation_right(client, sudan, fp_sudan):
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     translation = Translation.objects.filter(source__object_id=sudan.translation_key).first()
     for name in ("download_pofile", "machine_translate", "stop_translation", "preview_translation"):
         url = reverse(f"wagtail_localize:{name}", args=[translation.pk])
@@ -102,7 +102,7 @@ def test_focal_point_edits_a_translation_in_the_normal_editor_and_it_goes_to_rev
     client, sudan, fp_sudan, isu_user
 ):
     french = CountryPage.objects.get(state__iso3="SDN", locale__language_code="fr")
-    client.force_login(fp_sudan)
+    login(client, fp_sudan)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
     assert response.status_code == 200
     assert "<title>Translation of" not in response.content.decode()
@@ -123,7 +123,7 @@ def test_focal_point_edits_a_translation_in_the_normal_editor_and_it_goes_to_rev
 
 def test_isu_still_gets_the_translation_editor(client, sudan, isu_user):
     french = CountryPage.objects.get(state__iso3="SDN", locale__language_code="fr")
-    client.force_login(isu_user)
+    login(client, isu_user)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
     assert response.status_code == 200
     assert "<title>Translation of" in response.content.decode()

@@ -33,12 +33,15 @@ INSTALLED_APPS = [
     "home",
     "registry",
     "country_pages",
+    "explorer",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).
     "focal_points",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,19 +62,82 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, on cached responses too.
+    "home.headers.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors are served from the page cache before sessions are even read.
+    # It sits outside GZip, so a cached page is kept compressed and not compressed again
+    # on every hit (the cache key tells gzip and plain clients apart).
+    "home.cache.PageCacheMiddleware",
+    # HTML and JSON compressed for slow links (static files come precompressed from
+    # whitenoise, which answers before this). Django's GZip pads against BREACH and CSRF
+    # tokens are masked per response; cached public pages carry no secret.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "focal_points.two_factor.RequireTwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed sign-ins and locks the account (per user name and address) after 5.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hour
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "focal_points/locked_out.html"
+AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "focal_points.two_factor.lockout_username"
+
+# ISU and focal point accounts must confirm each sign-in with an authenticator app (TOTP)
+# or a recovery code. Only the development settings may turn this off.
+REQUIRE_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Mine Ban Convention"
+
+# Content-Security-Policy: no inline script or style on public pages. The Wagtail admin
+# needs inline code; home.headers relaxes the policy for /admin/ only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -97,8 +163,39 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env("DB_CONN_MAX_AGE", "0")),
+        # A connection dropped by a database restart is noticed and replaced.
+        conn_health_checks=True,
     )
 }
+USING_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+# Cache and sessions: Redis when REDIS_URL is set. If Redis goes away the site keeps
+# serving: cache errors are ignored (a miss), sessions fall back to the database, and a
+# circuit breaker stops reconnecting for a few seconds after a failure.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    from home.redis_breaker import CircuitBreakerConnection
+
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "aplc"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
+                "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_KWARGS": {"connection_class": CircuitBreakerConnection},
+            },
+        }
+    }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    # The breaker logs the outage once; a traceback per cache call would flood the log.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -146,12 +243,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded files on S3-compatible storage when a bucket is configured; local otherwise.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
+    AWS_QUERYSTRING_AUTH = True  # private documents stay private
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Anti-Personnel Mine Ban Convention")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, full-text search uses each language's own configuration (stemming for
+# English, French, Spanish, Russian and Arabic); see home/search_backend.py.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "home.search_backend" if USING_POSTGRESQL else "wagtail.search.backends.database"
+    }
+}
 
 # Uploads a focal point may add: PDF, Office and OpenDocument files, common images.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"]
@@ -203,3 +315,8 @@ elif env("LIBRETRANSLATE_URL"):
             "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Concurrent editing: the editor autosaves (and refuses to autosave over a newer version)
+# and tells each editor who else has the page open and when it was saved.
+WAGTAIL_AUTOSAVE_INTERVAL = 2000  # milliseconds after the last keystroke
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10000  # milliseconds

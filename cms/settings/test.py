@@ -16,3 +16,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"level": env("LOG_LEVEL", "WARNING")},
 }
+WHITENOISE_USE_FINDERS = True
+# The admin always asks for the second factor in tests, as in production.
+REQUIRE_TWO_FACTOR = True

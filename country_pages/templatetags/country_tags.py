@@ -82,3 +82,31 @@ def event_dates(event) -> str:
     if event.get("end_date") and event["end_date"] != event["date"] and precision == "day":
         return format_html("{}–{}", stamp(event["date"]), stamp(event["end_date"]))
     return stamp(event["date"])
+
+
+@register.inclusion_tag("includes/world_map.html")
+def world_map(listings, caption_id: str = "world-map-caption"):
+    """The world map: each listed State coloured by its status and linked to its page;
+    other land in grey. The same listings fill the accessible table next to it."""
+    from country_pages.worldmap import VIEWBOX, world_shapes
+
+    by_iso3 = {listing.state.iso3: listing for listing in listings}
+    shapes = [(shape, by_iso3.get(shape.iso3)) for shape in world_shapes()]
+    return {"shapes": shapes, "viewbox": VIEWBOX, "caption_id": caption_id}
+
+
+@register.simple_tag
+def time_left(deadline) -> str:
+    """ "in 1 year, 4 months" or "passed 2 months ago", in the visitor's language."""
+    from django.utils import timezone
+    from django.utils.timesince import timesince, timeuntil
+
+    today = timezone.localdate()
+    if deadline >= today:
+        return _("in %(time)s") % {"time": timeuntil(deadline, today, depth=2)}
+    return _("passed %(time)s ago") % {"time": timesince(deadline, today, depth=2)}
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, key)

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from home import i18n
 from home.i18n import Alternate, bcp47, page_alternates, text_direction, x_default
 
 register = template.Library()
@@ -41,17 +42,34 @@ def home_url(language_code: str | None = None) -> str:
 
 @register.simple_tag(takes_context=True)
 def states_index_url(context) -> str:
-    """URL of the States Parties index in the visitor's language (one query a request)."""
-    from wagtail.models import Locale
+    """URL of the States Parties index in the visitor's language."""
+    return i18n.states_index_url(context.get("request"))
 
-    from country_pages.models import StatesPartiesIndexPage
 
-    request = context.get("request")
-    cached = getattr(request, "_states_index_url", None)
-    if cached is not None:
-        return cached
-    index = StatesPartiesIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    url = index.get_url(request) if index else ""
-    if request is not None:
-        request._states_index_url = url
-    return url
+@register.filter
+def og_locale(language_code: str) -> str:
+    """Open Graph wants ll_TT: one representative territory per site language."""
+    return {
+        "en": "en_GB",
+        "fr": "fr_FR",
+        "es": "es_ES",
+        "ar": "ar_AR",
+        "ru": "ru_RU",
+        "zh-hans": "zh_CN",
+    }.get(language_code, "en_GB")
+
+
+# Languages whose writers do not capitalise the names of languages in running text.
+LOWERCASE_LANGUAGE_NAMES = {"fr", "es", "ru"}
+
+
+@register.filter
+def language_name(language_code: str) -> str:
+    """The name of a language in the active language, as written inside a sentence
+    ("anglais" in French, "English" in English)."""
+    from django.utils.translation import get_language, get_language_info
+
+    name = get_language_info(language_code)["name_translated"]
+    if (get_language() or "en").split("-")[0] in LOWERCASE_LANGUAGE_NAMES:
+        return name.lower()
+    return name

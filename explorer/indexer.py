@@ -1,0 +1,100 @@
+"""Keeps the explorer's derived index in step with the live country pages."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from country_pages.models import CountryPage, ThematicTag
+from home.translation import source_page_of
+
+from .models import PublishedAssistance, PublishedNeed, PublishedPage
+
+SUMMARY_WORDS = 60
+
+
+def _plain(rich_text) -> str:
+    source = getattr(rich_text, "source", rich_text) or ""
+    return Truncator(" ".join(strip_tags(source).split())).words(SUMMARY_WORDS)
+
+
+@transaction.atomic
+def index_page(page: CountryPage) -> PublishedPage | None:
+    """(Re)index one country page from its live content; drop it if not public."""
+    PublishedPage.objects.filter(page_id=page.pk).delete()
+    page = CountryPage.objects.select_related("state").get(pk=page.pk)
+    if not page.live or page.get_view_restrictions().exists():
+        return None
+    entry = PublishedPage.objects.create(
+        page=page,
+        is_source=source_page_of(page).pk == page.pk,
+        locale_id=page.locale_id,
+        translation_key=page.translation_key,
+        state_id=page.state_id,
+        url_path=page.url_path,
+        last_published_at=page.last_published_at,
+    )
+    tags = {tag.slug: tag for tag in ThematicTag.objects.all()}
+    themes: list[str] = []
+    for section in page.body:
+        if section.block_type == "needs_and_challenges":
+            for position, need in enumerate(section.value["needs"]):
+                value = need.value
+                record = PublishedNeed.objects.create(
+                    source=entry,
+                    block_id=need.id or "",
+                    position=position,
+                    theme=need.block_type,
+                    title=value.get("title") or "",
+                    summary=_plain(value.get("description")),
+                    area_remaining_m2=value.get("area_remaining_m2"),
+                    people_to_reach=value.get("people_to_reach"),
+                    mines_to_destroy=value.get("mines_to_destroy"),
+                    funding_gap=value.get("funding_gap"),
+                    currency=value.get("currency") or "",
+                )
+                record.tags.set([tags[slug] for slug in value.get("tags") or [] if slug in tags])
+                themes.append(need.block_type)
+        elif section.block_type == "partnerships":
+            for position, item in enumerate(section.value["assisting_states"]):
+                if item["state"] is None:
+                    continue
+                PublishedAssistance.objects.create(
+                    source=entry,
+                    donor=item["state"],
+                    support=item["support"] or "",
+                    themes=list(item["themes"] or []),
+                    position=position,
+                )
+        elif section.block_type == "individualised_approach":
+            launches = [e["date"] for e in section.value["events"] if e["kind"] == "launch"]
+            entry.approach_launched_on = min(launches) if launches else None
+    entry.need_themes = sorted(set(themes))
+    entry.section_count = len(page.body)
+    entry.save(update_fields=["need_themes", "approach_launched_on", "section_count"])
+    return entry
+
+
+def remove_page(page: CountryPage) -> None:
+    PublishedPage.objects.filter(page_id=page.pk).delete()
+
+
+def visible_in(locale_id: int):
+    """For each country, the version a visitor in this language sees: theirs, or the
+    source language version where theirs is missing. One query."""
+    from django.db.models import Q
+
+    own = PublishedPage.objects.filter(locale_id=locale_id).values("translation_key")
+    return PublishedPage.objects.filter(
+        Q(locale_id=locale_id) | Q(is_source=True) & ~Q(translation_key__in=own)
+    )
+
+
+def rebuild() -> int:
+    PublishedPage.objects.all().delete()
+    count = 0
+    for page in CountryPage.objects.live().iterator():
+        if index_page(page) is not None:
+            count += 1
+    return count

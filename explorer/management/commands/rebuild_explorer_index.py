@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from explorer.indexer import rebuild
+
+
+class Command(BaseCommand):
+    help = "Rebuild the needs and assistance index from every live country page."
+
+    def handle(self, *args, verbosity: int = 1, **options):
+        count = rebuild()
+        if verbosity:
+            self.stdout.write(f"Explorer index: {count} live country pages indexed.")

@@ -1,0 +1,82 @@
+"""A derived index of what the published country pages say: needs by theme, assistance
+between States, and a few facts used to filter the States Parties index. Rebuilt for a page
+when it is published or unpublished (explorer.indexer), never by scanning pages per
+request; `manage.py rebuild_explorer_index` rebuilds all of it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase
+from wagtail.models import Locale
+
+from country_pages.models import CountryPage, ThematicTag
+from registry.models import StateParty
+
+
+class PublishedPage(models.Model):
+    """One live country page (one language) and what the explorer needs to know of it."""
+
+    page = models.OneToOneField(
+        CountryPage, on_delete=models.CASCADE, related_name="published_index"
+    )
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField(db_index=True)
+    # The version the others are translated from: shown where a language is missing.
+    is_source = models.BooleanField(default=False)
+    state = models.ForeignKey(StateParty, on_delete=models.CASCADE, related_name="+")
+    approach_launched_on = models.DateField(null=True, blank=True)
+    need_themes = models.JSONField(default=list)
+    section_count = models.PositiveSmallIntegerField(default=0)
+    url_path = models.CharField(max_length=400)
+    last_published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["locale", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.state_id} ({self.locale_id})"
+
+
+class TaggedNeed(ItemBase):
+    tag = models.ForeignKey(ThematicTag, on_delete=models.CASCADE, related_name="tagged_needs")
+    content_object = models.ForeignKey(
+        "PublishedNeed", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PublishedNeed(models.Model):
+    source = models.ForeignKey(PublishedPage, on_delete=models.CASCADE, related_name="needs")
+    block_id = models.CharField(max_length=64)
+    position = models.PositiveSmallIntegerField()
+    theme = models.CharField(max_length=40, db_index=True)
+    title = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+    area_remaining_m2 = models.BigIntegerField(null=True)
+    people_to_reach = models.BigIntegerField(null=True)
+    mines_to_destroy = models.BigIntegerField(null=True)
+    funding_gap = models.DecimalField(max_digits=14, decimal_places=0, null=True)
+    currency = models.CharField(max_length=3, blank=True)
+    tags = TaggableManager(through=TaggedNeed, blank=True)
+
+    class Meta:
+        ordering = ["source__state__name_en", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.theme} ({self.source})"
+
+
+class PublishedAssistance(models.Model):
+    """A State named as providing assistance on another State's page."""
+
+    source = models.ForeignKey(PublishedPage, on_delete=models.CASCADE, related_name="assistance")
+    donor = models.ForeignKey(StateParty, on_delete=models.CASCADE, related_name="+")
+    support = models.TextField(blank=True)
+    themes = models.JSONField(default=list)
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("assistance provided")
+
+    def __str__(self) -> str:
+        return f"{self.donor_id} → {self.source}"

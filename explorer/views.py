@@ -1,0 +1,87 @@
+from collections import defaultdict
+
+from django import forms
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from country_pages.directory import collation_key, theme_choices
+from country_pages.models import ThematicTag
+from home.i18n import active_locale, states_index_url
+from registry.models import Region, StateParty
+
+from .indexer import visible_in
+from .models import PublishedAssistance, PublishedNeed
+
+
+class ExplorerFilterForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All regions"))] + list(Region.choices)
+    )
+    tag = forms.ChoiceField(label=_("Cross-cutting issue"), required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + theme_choices()
+        self.fields["tag"].choices = [("", _("All"))] + [
+            (tag.slug, tag.label) for tag in ThematicTag.objects.order_by("name")
+        ]
+
+    def filters(self) -> dict:
+        if self.is_bound:
+            self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v}
+
+
+def explorer(request):
+    """Every published need, across all countries, and the assistance each State gives."""
+    locale = active_locale(request)
+    form = ExplorerFilterForm(request.GET or None)
+    filters = form.filters()
+    index_url = states_index_url(request) or "/"
+    visible = visible_in(locale.pk)
+
+    needs = (
+        PublishedNeed.objects.filter(source__in=visible)
+        .select_related("source__state", "source__locale")
+        .prefetch_related("tags")
+    )
+    if filters.get("theme"):
+        needs = needs.filter(theme=filters["theme"])
+    if filters.get("region"):
+        needs = needs.filter(source__state__region=filters["region"])
+    if filters.get("tag"):
+        needs = needs.filter(tags__slug=filters["tag"])
+    needs = sorted(needs, key=lambda n: (collation_key(n.source.state.name), n.position))
+    for need in needs:
+        slug = need.source.url_path.rstrip("/").rsplit("/", 1)[-1]
+        need.url = f"{index_url}{slug}/#need-{need.block_id}"
+
+    # Assistance, by the State that gives it.
+    given = defaultdict(list)
+    assistance = PublishedAssistance.objects.filter(source__in=visible).select_related(
+        "source__state", "source__locale"
+    )
+    for item in assistance:
+        slug = item.source.url_path.rstrip("/").rsplit("/", 1)[-1]
+        item.url = f"{index_url}{slug}/#partnerships"
+        given[item.donor_id].append(item)
+    donors = StateParty.objects.filter(pk__in=given.keys())
+    donor_rows = sorted(
+        (
+            (donor, sorted(given[donor.pk], key=lambda i: collation_key(i.source.state.name)))
+            for donor in donors
+        ),
+        key=lambda row: collation_key(row[0].name),
+    )
+    return TemplateResponse(
+        request,
+        "explorer/explorer.html",
+        {
+            "form": form,
+            "needs": needs,
+            "donor_rows": donor_rows,
+            "filtered": bool(filters),
+            "theme_labels": dict(theme_choices()),
+        },
+    )
