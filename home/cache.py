@@ -5,8 +5,8 @@ the path), so a rendered response is kept in the cache (Redis in production) and
 again without touching the database. Whoever carries a session cookie — an editor, a
 focal point, the ISU — is never served from the cache and never fills it.
 
-Invalidation is by generation counters rather than by listing keys: every cached entry
-belongs to a group, and bumping the group's counter makes its entries unreachable.
+Invalidation is by generation tokens rather than by listing keys: every cached entry
+belongs to a group, and bumping the group's token makes its entries unreachable.
   - "country:<slug>" for a country page: slugs are synchronised, so this covers the page
     in every language, including the fallback URLs that show the source language;
   - "listings" for every other public page: the home page, the index, the explorer,
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,21 +40,29 @@ HEADER = "X-Page-Cache"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip decides
 
 
-def generations(*groups: str) -> tuple[int, ...]:
-    """The current generation of each group, in one cache round trip."""
+def generations(*groups: str) -> tuple[str, ...]:
+    """The current generation of each group, in one cache round trip (two the first time).
+
+    A generation is a random token, not a counter: when the cache loses it (Redis flushed
+    or restarted, the key evicted) a new token is drawn, so nothing named under the old
+    one — here or in a process's own memory, such as home.middleware's Site lookups — can
+    be mistaken for current. With no cache at all, every call draws a fresh token: nothing
+    is reused, which is right when nothing can be invalidated either."""
     keys = [f"pagecache:gen:{group}" for group in groups]
     found = cache.get_many(keys)
-    return tuple(found.get(key, 0) for key in keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, secrets.token_hex(8), timeout=None)  # another process may win
+        found.update(cache.get_many(missing))
+    return tuple(found.get(key) or secrets.token_hex(8) for key in keys)
 
 
 def bump(*groups: str) -> None:
     """Make every cached page of these groups stale."""
-    for group in groups:
-        key = f"pagecache:gen:{group}"
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=None)
+    cache.set_many(
+        {f"pagecache:gen:{group}": secrets.token_hex(8) for group in groups}, timeout=None
+    )
 
 
 def group_of(path: str) -> str:

@@ -4,6 +4,7 @@ sitemap."""
 from __future__ import annotations
 
 import csv
+import logging
 import unicodedata
 
 from django.core.paginator import Paginator
@@ -24,6 +25,9 @@ SEARCH_MAX_LENGTH = 200
 # home/search_backend.py).
 UNSEGMENTED_LANGUAGES = {"zh-hans"}
 RESULTS_PER_PAGE = 10
+
+
+logger = logging.getLogger(__name__)
 
 
 def search_text(text: str) -> str:
@@ -176,6 +180,7 @@ def healthz(request):
             cursor.fetchone()
         checks["database"] = "ok"
     except Exception:  # any failure means unhealthy; the details go to the logs
+        logger.exception("Health check: database unavailable")
         checks["database"] = "unavailable"
     probe = f"healthz:{timezone.now().timestamp()}"
     try:
@@ -183,6 +188,7 @@ def healthz(request):
         checks["cache"] = "ok" if cache.get(probe) == "ok" else "unavailable"
         cache.delete(probe)
     except Exception:
+        logger.exception("Health check: cache unavailable")
         checks["cache"] = "unavailable"
     healthy = all(value == "ok" for value in checks.values())
     response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks})

@@ -171,6 +171,17 @@ def test_home_page_and_site_changes_show_at_once(client, home, states_index, fp_
     assert "Sort by" in client.get("/en/").content.decode()
 
 
+def test_nothing_kept_in_memory_outlives_a_lost_cache(client, home, states_index):
+    """Redis restarted (or flushed): what a process kept for itself, such as its Site
+    lookups, must not come back as current."""
+    from wagtail.models import Site
+
+    assert "Sort by" not in client.get("/en/").content.decode()
+    Site.objects.filter(is_default_site=True).update(root_page=states_index)  # no signal
+    cache.clear()
+    assert "Sort by" in client.get("/en/").content.decode()
+
+
 def test_registry_changes_invalidate_everything(client, sudan):
     client.get("/en/states-parties/sudan/")
     state = StateParty.objects.get(iso3="SDN")
