@@ -153,13 +153,14 @@ def registry_changed(sender, instance=None, **kwargs):
 
 def connect_signals() -> None:
     """Called from HomeConfig.ready(): the registry and snippets feed every page."""
-    from wagtail.models import Site
+    from wagtail.models import Locale, Site
 
     from country_pages.models import Organisation, ThematicTag
     from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
 
     for model in (
         Site,  # also drops the Site lookups kept by home.middleware.cached_site
+        Locale,
         StateParty,
         MembershipEvent,
         Article5Deadline,

@@ -36,22 +36,30 @@ _sites: dict[tuple, object] = {}
 
 
 def cached_site(request):
-    """Wagtail's Site for this request, as Site.find_for_request finds it, without its
-    query on every request: kept per process, keyed by host, port and the page cache's
-    "all" generation, which any change to a Site (or to a page other than a country page,
-    such as the home page the Site points to) bumps. Each request gets its own copy."""
+    """Wagtail's Site for this request, as Site.find_for_request finds it, with its root
+    page already in the active language (as Page.route_for_request would look it up),
+    without those queries on every request: kept per process, keyed by host, port,
+    language and the page cache's "all" generation, which any change to a Site, a Locale
+    or a page other than a country page (such as the home page and its translations)
+    bumps. Each request gets its own copy."""
     from django.http.request import split_domain_port
+    from django.utils.translation import get_language
     from wagtail.models import Site
 
     from home.cache import generations
 
-    key = (split_domain_port(request._get_raw_host())[0], request.get_port(), *generations("all"))
+    language = get_language()
+    host = split_domain_port(request._get_raw_host())[0]
+    key = (host, request.get_port(), language, *generations("all"))
     site = _sites.get(key)
     if site is None:
         site = Site._find_for_request(request)
         if site is None:
             return None
-        if len(_sites) > 64:  # host names are bounded by ALLOWED_HOSTS; stay small anyway
+        root = site.root_page.localized.specific
+        root._localized_for = language  # read by BasePage.localized_draft
+        site.root_page = root
+        if len(_sites) > 64:  # hosts are bounded by ALLOWED_HOSTS; stay small anyway
             _sites.clear()
         _sites[key] = site
     return copy.deepcopy(site)

@@ -16,6 +16,16 @@ class BasePage(Page):
     switcher only changes the prefix.
     """
 
+    @property
+    def localized_draft(self):
+        # A Site root page kept by home.middleware.cached_site is already the version in
+        # that language: no Locale query to find that out again on every request.
+        from django.utils.translation import get_language
+
+        if getattr(self, "_localized_for", None) == get_language():
+            return self
+        return super().localized_draft
+
     override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta:
