@@ -349,7 +349,10 @@ def main() -> int:
     doc.write_text(
         "# Benchmarks\n\n"
         "Made by `make bench` (scripts/bench.py): the production settings behind gunicorn, "
-        "PostgreSQL and Redis on loopback, the demo data, wrk as the load generator.\n\n"
+        "PostgreSQL and Redis on loopback, the demo data, wrk as the load generator. "
+        "Each row is the median of interleaved rounds; on this shared 2-vCPU machine a "
+        "single run can be off by half (the static file alone measured 1,340 to 3,800 "
+        "requests/s on different runs of the same day), so compare runs, not one figure.\n\n"
         f"Run on {dt.date.today().isoformat()}; machine: {machine()}.\n\n" + report + "\n"
     )
     targets_met = (
