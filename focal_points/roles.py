@@ -120,43 +120,41 @@ def set_model_permissions(group: Group, wanted: list[Permission], report: SyncRe
         report.note(f"{group.name}: model permissions set")
 
 
+def _set_object_permissions(
+    group: Group,
+    wanted: dict[int, list[Permission]],
+    model: type[GroupPagePermission] | type[GroupCollectionPermission],
+    object_field: str,
+    label: str,
+    report: SyncReport,
+) -> None:
+    """Exactly these permissions of the group on pages or collections: {id: permissions}."""
+    wanted_pairs = {(pk, perm.pk) for pk, perms in wanted.items() for perm in perms}
+    existing = {
+        (getattr(row, object_field), row.permission_id): row
+        for row in model.objects.filter(group=group)
+    }
+    for pair, row in existing.items():
+        if pair not in wanted_pairs:
+            row.delete()
+            report.note(f"{group.name}: removed {label} permission {pair}")
+    for object_id, permission_id in wanted_pairs - existing.keys():
+        model.objects.create(group=group, permission_id=permission_id, **{object_field: object_id})
+        report.note(f"{group.name}: {label} permission {permission_id} on {label} {object_id}")
+
+
 def set_page_permissions(
     group: Group, wanted: dict[int, list[Permission]], report: SyncReport
 ) -> None:
-    """Exactly these page permissions: {page id: permissions}."""
-    wanted_pairs = {(page_id, perm.pk) for page_id, perms in wanted.items() for perm in perms}
-    existing = {
-        (gpp.page_id, gpp.permission_id): gpp
-        for gpp in GroupPagePermission.objects.filter(group=group)
-    }
-    for pair, gpp in existing.items():
-        if pair not in wanted_pairs:
-            gpp.delete()
-            report.note(f"{group.name}: removed page permission {pair}")
-    for page_id, permission_id in wanted_pairs - existing.keys():
-        GroupPagePermission.objects.create(
-            group=group, page_id=page_id, permission_id=permission_id
-        )
-        report.note(f"{group.name}: page permission {permission_id} on page {page_id}")
+    _set_object_permissions(group, wanted, GroupPagePermission, "page_id", "page", report)
 
 
 def set_collection_permissions(
     group: Group, wanted: dict[int, list[Permission]], report: SyncReport
 ) -> None:
-    wanted_pairs = {(cid, perm.pk) for cid, perms in wanted.items() for perm in perms}
-    existing = {
-        (gcp.collection_id, gcp.permission_id): gcp
-        for gcp in GroupCollectionPermission.objects.filter(group=group)
-    }
-    for pair, gcp in existing.items():
-        if pair not in wanted_pairs:
-            gcp.delete()
-            report.note(f"{group.name}: removed collection permission {pair}")
-    for collection_id, permission_id in wanted_pairs - existing.keys():
-        GroupCollectionPermission.objects.create(
-            group=group, collection_id=collection_id, permission_id=permission_id
-        )
-        report.note(f"{group.name}: collection permission {permission_id} on {collection_id}")
+    _set_object_permissions(
+        group, wanted, GroupCollectionPermission, "collection_id", "collection", report
+    )
 
 
 def child_collection(name: str) -> Collection:
