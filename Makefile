@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help python-version install migrate messages data run test lint format update-messages serve bench backup restore
+.PHONY: help python-version install migrate messages data run test system-test-deps lint format update-messages serve bench backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -40,7 +40,16 @@ data: migrate ## Load the registry, the demo content, roles and demo accounts (i
 run: data messages ## Install, migrate, load data and serve http://127.0.0.1:8000/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install messages ## Run the whole test suite
+system-test-deps:
+	bash scripts/install-test-deps.sh
+
+# axe-core and vnu-jar at the versions of package-lock.json; vnu-jar's install script, which
+# would download a Java runtime, is not needed (Java comes from Debian) and not run.
+node_modules/.installed: package-lock.json | system-test-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: system-test-deps install messages node_modules/.installed ## Install what the tests need (Python, npm and Debian packages), run the whole suite
 	$(PY) -m pytest
 
 lint: install ## Lint and check formatting
