@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ExplorerConfig(AppConfig):
     name = "explorer"
     verbose_name = _("Needs and assistance explorer")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from country_pages.directory import collation_key, theme_choices
 from country_pages.models import ThematicTag
+from home import cache as page_cache
 from home.i18n import active_locale, states_index_url
 from registry.models import Region, StateParty
 
@@ -37,6 +38,7 @@ def explorer(request):
     """Every published need, across all countries, and the assistance each State gives."""
     locale = active_locale(request)
     form = ExplorerFilterForm(request.GET or None)
+    page_cache.accept_query(request, form)
     filters = form.filters()
     index_url = states_index_url(request) or "/"
     visible = visible_in(locale.pk)

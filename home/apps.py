@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
-
-    def ready(self) -> None:
-        from . import cache
-
-        cache.connect_signals()

@@ -132,6 +132,18 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache. Invalidations run after the commit, which a
+    test's transaction never reaches (unless it captures on_commit callbacks, as the tests
+    of invalidation do): a page cached by an earlier test would otherwise still be served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def login(client, user):
     """Sign in as someone who has also passed the second factor, as after entering a code
     from their authenticator app (the two-factor flow itself is tested on its own)."""

@@ -262,10 +262,13 @@ def test_canonical_and_open_graph(client, sudan_with_needs):
     assert '<meta property="og:url" content="http://localhost/fr/states-parties/sudan/">' in html
 
 
-def test_translation_note_says_when_the_source_changed(client, sudan_with_needs):
+def test_translation_note_says_when_the_source_changed(
+    client, sudan_with_needs, django_capture_on_commit_callbacks
+):
     html = client.get("/fr/states-parties/sudan/").content.decode()
     assert 'class="note-translation"' in html and "read it" not in html
-    sudan_with_needs.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        sudan_with_needs.save_revision().publish()
     html = client.get("/fr/states-parties/sudan/").content.decode()
     assert "/en/states-parties/sudan/" in html.split('class="note-translation"')[1].split("</p>")[0]
 

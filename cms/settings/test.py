@@ -19,3 +19,6 @@ LOGGING = {
 WHITENOISE_USE_FINDERS = True
 # The admin always asks for the second factor in tests, as in production.
 REQUIRE_TWO_FACTOR = True
+# Tests that exercise the retry of pending invalidations set it to 0; others must not pay
+# its query at random points of their query counts.
+PUBLISH_RETRY_SECONDS = 3600

@@ -1,0 +1,130 @@
+"""What each kind of change invalidates. Everything goes through pipeline.invalidate, so
+it is applied after the commit and retried until the cache has taken it."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+from country_pages.models import CountryPage
+from explorer import indexer
+from explorer.models import PublishedAssistance
+from focal_points.files import used_on_live_page
+from home.cache import ALL, LISTINGS, country_group
+
+from . import privacy
+from .pipeline import invalidate
+
+
+def _donor_groups(page_ids) -> set[str]:
+    """A donor's page lists the assistance other pages credit it with: when a page names
+    or stops naming a donor, the donor's page is stale too."""
+    donors = PublishedAssistance.objects.filter(source__page_id__in=page_ids).values("donor_id")
+    slugs = CountryPage.objects.filter(state_id__in=donors).values_list("slug", flat=True)
+    return {country_group(slug) for slug in slugs}
+
+
+def reindex(pages) -> set[str]:
+    """Index these country pages from their live, public content (dropping those that are
+    not), and name the groups that showed or now show them."""
+    pages = list(pages)
+    ids = [page.pk for page in pages]
+    groups = {LISTINGS, *(country_group(page.slug) for page in pages), *_donor_groups(ids)}
+    for page in pages:
+        indexer.index_page(page)
+    return groups | _donor_groups(ids)
+
+
+def page_published_or_unpublished(sender, instance, **kwargs):
+    page = instance.specific
+    if isinstance(page, CountryPage):
+        invalidate(*reindex([page]))
+    else:
+        invalidate(ALL)
+
+
+def slug_changed(sender, instance, instance_before, **kwargs):
+    """Sent after the commit. The old URLs must stop serving the old page; pages below a
+    renamed page have new URLs in the index."""
+    page = instance.specific
+    if isinstance(page, CountryPage):
+        invalidate(country_group(instance_before.slug), *reindex([page]))
+    else:
+        invalidate(ALL, *reindex(CountryPage.objects.descendant_of(page)))
+
+
+def _privacy_changed(restriction) -> None:
+    """The index drops or takes back what is no longer or again public, and every page
+    that showed it is invalidated."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        invalidate(ALL, *reindex(CountryPage.objects.filter(path__startswith=page.path)))
+
+
+def restriction_saved(sender, instance, **kwargs):
+    privacy.mirror(instance)
+    _privacy_changed(instance)
+
+
+def restriction_deleted(sender, instance, origin=None, **kwargs):
+    # Deleting a page deletes its restrictions: its translations keep theirs.
+    if isinstance(origin, PageViewRestriction) or getattr(origin, "model", None) is (
+        PageViewRestriction
+    ):
+        privacy.unmirror(instance)
+    _privacy_changed(instance)
+
+
+def restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        privacy.mirror_groups(instance)
+
+
+def file_changed(sender, instance, raw=False, **kwargs):
+    """A file a live page shows was changed or is being deleted (by the ISU: the only ones
+    who may, focal_points.files): every page showing it is stale."""
+    if not raw and used_on_live_page(instance):
+        invalidate(ALL)
+
+
+def everything_changed(sender, instance=None, **kwargs):
+    """The registry, the site tree, organisations and tags: every page may show them."""
+    invalidate(ALL)
+
+
+def connect() -> None:
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+
+    from country_pages.models import Organisation, ThematicTag
+    from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
+
+    page_published.connect(page_published_or_unpublished, dispatch_uid="publishing-published")
+    page_unpublished.connect(page_published_or_unpublished, dispatch_uid="publishing-unpublished")
+    page_slug_changed.connect(slug_changed, dispatch_uid="publishing-slug")
+    post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="pub-pvr")
+    post_delete.connect(restriction_deleted, sender=PageViewRestriction, dispatch_uid="pub-pvr-d")
+    m2m_changed.connect(
+        restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pub-pvr-groups",
+    )
+    for model in (get_image_model(), get_document_model()):
+        name = model.__name__
+        post_save.connect(file_changed, sender=model, dispatch_uid=f"pub-file-{name}")
+        pre_delete.connect(file_changed, sender=model, dispatch_uid=f"pub-file-del-{name}")
+    for model in (
+        Site,  # also drops the Site lookups kept by home.middleware.cached_site
+        Locale,
+        StateParty,
+        MembershipEvent,
+        Article5Deadline,
+        Article7Report,
+        Organisation,
+        ThematicTag,
+    ):
+        name = model.__name__
+        post_save.connect(everything_changed, sender=model, dispatch_uid=f"pub-{name}")
+        post_delete.connect(everything_changed, sender=model, dispatch_uid=f"pub-del-{name}")
