@@ -19,9 +19,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .choosers import PermittedDocumentChooserBlock, PermittedImageChooserBlock
 
 # --- Plausibility bounds --------------------------------------------------------------
 # The Convention was adopted in 1997; figures and events before 1990 are almost certainly
@@ -483,7 +483,7 @@ class NeedsAndChallengesBlock(AnnexSectionBlock):
 
 
 class MapBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Map image"))
+    image = PermittedImageChooserBlock(label=_("Map image"))
     caption = blocks.CharBlock(max_length=250, label=_("Caption"))
     text_alternative = blocks.TextBlock(
         max_length=1500,
@@ -532,7 +532,7 @@ class EventDocumentBlock(blocks.StructBlock):
         choices=[("report", _("Meeting report")), ("presentation", _("Presentation"))],
         label=_("Kind"),
     )
-    document = DocumentChooserBlock(label=_("Document"))
+    document = PermittedDocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(max_length=200, label=_("Title"))
 
     class Meta:
@@ -769,6 +769,16 @@ class ContactBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        """What the page shows, never the email: the page hides it from harvesters behind
+        a button, so the API gives the same reveal form's address (POST), or nothing."""
+        from .contact_api import email_reveal_url
+
+        data = super().get_api_representation(value, context=context)
+        data.pop("email", None)
+        data["email_reveal_url"] = email_reveal_url(value, context) if value["email"] else None
+        return data
+
 
 class ContactInformationBlock(AnnexSectionBlock):
     contacts = blocks.ListBlock(ContactBlock(), min_num=1, label=_("Contacts"))
@@ -792,6 +802,18 @@ class ContactInformationBlock(AnnexSectionBlock):
             ]
         }
 
+    def get_api_representation(self, value, context=None):
+        # Each contact with its id, which its reveal address needs.
+        from .contact_api import with_contact_id
+
+        data = super().get_api_representation(value, context=context)
+        contacts = self.child_blocks["contacts"].child_block
+        data["contacts"] = [
+            contacts.get_api_representation(item.value, with_contact_id(context, item.id))
+            for item in value["contacts"].bound_blocks
+        ]
+        return data
+
 
 # --- 9. Additional resources ---------------------------------------------------------------
 
@@ -808,7 +830,7 @@ class ResourceLinkBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=KIND_CHOICES, label=_("Kind"))
     title = blocks.CharBlock(max_length=200, label=_("Title"))
     url = HttpURLBlock(required=False, label=_("Web address"))
-    document = DocumentChooserBlock(required=False, label=_("Or a document"))
+    document = PermittedDocumentChooserBlock(required=False, label=_("Or a document"))
 
     class Meta:
         icon = "link"

@@ -12,7 +12,7 @@ from wagtail.admin.urls import reports as report_urls
 from wagtail.admin.urls import workflows as workflow_urls
 from wagtail_localize.wagtail_hooks import register_admin_urls as localize_admin_urls
 
-from . import guards
+from . import editing, guards
 
 
 def guarded(patterns, name: str, prefix: str, wrap) -> URLPattern:
@@ -70,6 +70,14 @@ urlpatterns = [
     guarded(admin_urls.urlpatterns, "wagtailadmin_explore", "", explorable),
     guarded(admin_urls.urlpatterns, "wagtailadmin_explore_results", "", explorable),
     guarded(admin_urls.urlpatterns, "wagtailadmin_choose_page_child", "", explorable),
+    guarded(
+        admin_urls.urlpatterns,
+        "wagtailadmin_choose_page_chosen_multiple",
+        "",
+        editing.chosen_multiple_guard,
+    ),
+    # The page editor, refusing a stale form instead of dropping someone else's version.
+    guarded(page_urls.urlpatterns, "edit", "pages/", editing.edit_page_view),
     guarded(page_urls.urlpatterns, "move_confirm", "pages/", movable),
     guarded(page_urls.urlpatterns, "confirm_workflow_cancellation", "pages/", editable),
     # Site-wide listings and management, for the ISU only.

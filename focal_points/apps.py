@@ -8,3 +8,10 @@ class FocalPointsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .integrity import install as install_integrity_checks
+
+        install_integrity_checks()
+
+        from .files import register_policies
+
+        register_policies()

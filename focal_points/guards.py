@@ -106,6 +106,14 @@ def check_page(request, page_id: int, **kwargs) -> None:
         raise PermissionDenied
 
 
+def check_publish_page(request, page_id: int, **kwargs) -> None:
+    """Converting a translation to an alias replaces the live page by the source's
+    content: a publication."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+
+
 def no_object_check(request, **kwargs) -> None:
     return None
 
@@ -122,7 +130,7 @@ LOCALIZE_CHECKS = {
     "machine_translate": check_translation,
     "preview_translation": check_translation,
     "stop_translation": check_translation,
-    "convert_to_alias": check_page,
+    "convert_to_alias": check_publish_page,
     "translations_report": no_object_check,
     "translations_report_results": no_object_check,
     "snippets_api_listing": no_object_check,
@@ -215,14 +223,39 @@ def movable_to_destination(user, page, kwargs) -> bool:
     return page.permissions_for_user(user).can_move_to(destination)
 
 
+def _visible_file_ids(user, model, ids: list[str]) -> list[str]:
+    """Of the posted ids, the files the user may choose or change: Wagtail's confirmation
+    page lists the others' titles ("you cannot delete …") without that check."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(model)
+    visible = policy.instances_user_has_any_permission_for(user, ["choose", "change"])
+    wanted = [pk for pk in ids if pk.isdigit()]
+    return [str(pk) for pk in visible.filter(pk__in=wanted).values_list("pk", flat=True)]
+
+
 def bulk_guard(view):
-    """Bulk actions on pages are the ISU's; images and documents keep Wagtail's own
-    per-object checks."""
+    """Bulk actions on pages are the ISU's. On images and documents, the ids of files the
+    user may not see are dropped (none left: 404), before Wagtail's per-object checks."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    file_models = {
+        (m._meta.app_label, m._meta.model_name): m
+        for m in (get_image_model(), get_document_model())
+    }
 
     @wraps(view)
     def guarded(request, app_label, model_name, action, *args, **kwargs):
         if (app_label, model_name) == ("wagtailcore", "page") and not is_isu(request.user):
             raise PermissionDenied
+        model = file_models.get((app_label, model_name))
+        if model is not None and not is_isu(request.user):
+            ids = request.GET.getlist("id")
+            if "all" not in ids:  # "all" is Wagtail's own listing of what the user may change
+                query = request.GET.copy()
+                query.setlist("id", _visible_file_ids(request.user, model, ids))
+                request.GET = query
         return view(request, app_label, model_name, action, *args, **kwargs)
 
     return require_admin_access(guarded)

@@ -172,41 +172,6 @@ def focal_point_log_actions(actions):
 
 
 # --- Concurrent edits ------------------------------------------------------------------------
-
-
-@hooks.register("before_edit_page")
-def note_stale_edit(request, page):
-    """Remember when an editor saves a form loaded before someone else's save."""
-    loaded = request.POST.get("loaded_revision_id") if request.method == "POST" else None
-    latest = page.get_latest_revision()
-    if loaded and latest and loaded != str(latest.pk):
-        request._overwritten_revision = latest
-
-
-@hooks.register("after_edit_page")
-def warn_about_overwrite(request, page):
-    """Wagtail keeps both versions, but a form saved over a newer version must not pass
-    unnoticed: say whose changes were replaced, with a link to compare them."""
-    from django.contrib import messages
-    from django.urls import reverse
-    from django.utils.html import format_html
-
-    overwritten = getattr(request, "_overwritten_revision", None)
-    if overwritten is None:
-        return
-    new = page.get_latest_revision()
-    compare = reverse(
-        "wagtailadmin_pages:revisions_compare", args=[page.pk, overwritten.pk, new.pk]
-    )
-    who = overwritten.user.get_full_name() or overwritten.user.email if overwritten.user else "?"
-    messages.warning(
-        request,
-        format_html(
-            _(
-                "{who} saved this page while you were editing it; your save replaced their "
-                'version, which is kept in the history. <a href="{url}">Compare the two</a>.'
-            ),
-            who=who,
-            url=compare,
-        ),
-    )
+# A form loaded before someone else's newer version is refused by the page editor itself
+# (focal_points/editing.py, routed by admin_urls.py): nothing is replaced, the form comes back
+# with the user's text and a link comparing the two versions.

@@ -28,6 +28,16 @@ class BasePage(Page):
 
     override_translatable_fields = [SynchronizedField("slug")]
 
+    def save_revision(self, *args, overwrite_revision=None, **kwargs):
+        """A revision that is live, was published or scheduled, or is or was under review
+        is never overwritten in place (home.revisions): a new revision is saved beside it,
+        whoever saves and by whichever path (editor, autosave, API)."""
+        from .revisions import revision_is_protected
+
+        if overwrite_revision is not None and revision_is_protected(overwrite_revision):
+            overwrite_revision = None
+        return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
+
     class Meta:
         abstract = True
 
