@@ -19,11 +19,14 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
+from home import cache as page_cache
 from home.fields import LeanStreamField
 from home.models import BasePage
 from registry.models import NAME_LANGUAGES, StateParty
 
 from .blocks import CountryPageBodyBlock
+from .choosers import CountryPageForm
+from .contact_api import BodyField
 from .panels import RegistryFactsPanel, TranslationStatusPanel
 
 
@@ -142,6 +145,7 @@ class StatesPartiesIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         form = DirectoryFilterForm(request.GET or None)
+        page_cache.accept_query(request, form)
         context["form"] = form
         context["listings"] = listings(self.get_url(request), self.locale_id, form.filters())
         context["filtered"] = bool(form.filters().keys() - {"sort"})
@@ -203,6 +207,8 @@ class CountryPage(BasePage):
     )
     body = LeanStreamField(CountryPageBodyBlock(), blank=True, verbose_name=_("sections"))
 
+    # Validates the body's image and document choices against the editor's rights.
+    base_form_class = CountryPageForm
     content_panels = BasePage.content_panels + [
         # Only the ISU says which State a page speaks for.
         FieldPanel("state", permission="registry.change_stateparty"),
@@ -219,7 +225,12 @@ class CountryPage(BasePage):
     parent_page_types = ["country_pages.StatesPartiesIndexPage"]
     subpage_types: list[str] = []
     search_fields = BasePage.search_fields + [index.SearchField("body")]
-    api_fields = [APIField("iso3"), APIField("state_name"), APIField("body")]
+    # The body through BodyField: contact blocks link to this page's reveal form.
+    api_fields = [
+        APIField("iso3"),
+        APIField("state_name"),
+        APIField("body", serializer=BodyField()),
+    ]
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField("state")
     ]
@@ -340,8 +351,6 @@ class CountryPage(BasePage):
         tags, other pages' partnerships and the translations' dates: whatever changes them
         bumps the page cache's generations, which are part of the name. None in previews
         (the template tag also skips the cache there)."""
-        from home import cache as page_cache
-
         if getattr(request, "is_preview", False) or not self.live:
             return None
         shown_in = getattr(request, "shown_in_locale", None)
@@ -353,6 +362,6 @@ class CountryPage(BasePage):
             shown_in.pk if shown_in is not None else "",
             request.get_host(),
             timezone.localdate().isoformat(),  # "time remaining" to deadlines
-            *page_cache.generations(f"country:{self.slug}", "all"),
+            *page_cache.generations(page_cache.country_group(self.slug), page_cache.ALL),
         ]
         return ":".join(map(str, parts))

@@ -75,6 +75,8 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # States with a field or event the ISU corrected since it was loaded: left as it is.
+    kept: list[str] = field(default_factory=list)
 
 
 def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -257,21 +259,120 @@ def localised_names(iso3: str, overrides: dict[tuple[str, str], str]) -> dict[st
     return names
 
 
-def sync_events(state: StateParty, events: list[tuple[str, dt.date, str]]) -> bool:
-    """Create or correct the State's events from the files; never delete one the ISU
-    added. Returns whether anything changed."""
-    changed = False
+# --- Keeping the ISU's corrections ------------------------------------------------------
+#
+# The loader records what it read for each field it fills (StateParty.loaded_values,
+# MembershipEvent.loaded_values). A field whose value still equals that record may follow a
+# changed file; one that differs was corrected by the ISU in the admin since, and is kept.
+# A field with no record (loaded before records were kept) is kept when it differs from the
+# file too: whether the ISU changed it cannot be known, and the ISU's word wins.
+
+EVENTS_KEY = "membership_events"  # in StateParty.loaded_values: keys of the loaded events
+
+
+def as_json(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def reconcile(obj, values: dict, loaded: dict) -> tuple[list[str], list[str]]:
+    """The fields of `obj` to set from the files, and those kept as the ISU corrected
+    them."""
+    write, kept = [], []
+    for name, value in values.items():
+        current = getattr(obj, name)
+        if current == value:
+            continue
+        if name in loaded and as_json(current) == loaded[name]:
+            write.append(name)
+        else:
+            kept.append(name)
+    return write, kept
+
+
+@dataclass
+class EventSync:
+    changed: bool = False
+    kept: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+
+
+def sync_events(
+    state: StateParty, events: list[tuple[str, dt.date, str]], loaded_keys: list[str]
+) -> EventSync:
+    """Create or update the State's events from the files. An event is matched by a stable
+    key (its kind and rank among the State's rows of that kind), not by its date, so one
+    whose date the ISU corrected is not loaded again beside it; fields the ISU corrected
+    are kept, an event the ISU deleted is not re-created, and one the ISU added is never
+    touched."""
+    result = EventSync()
+    existing = list(MembershipEvent.objects.filter(state=state))
+    by_key = {event.loader_key: event for event in existing if event.loader_key}
+    rows_of_kind: dict[str, int] = {}
+    for kind, _date, _source in events:
+        rows_of_kind[kind] = rows_of_kind.get(kind, 0) + 1
+    rank: dict[str, int] = {}
     for kind, date, source in events:
-        event, created = MembershipEvent.objects.get_or_create(
-            state=state, kind=kind, date=date, defaults={"source": source}
-        )
-        if created:
-            changed = True
-        elif event.source != source:
-            event.source = source
-            event.save(update_fields=["source"])
-            changed = True
-    return changed
+        rank[kind] = rank.get(kind, 0) + 1
+        key = f"{kind}:{rank[kind]}"
+        result.keys.append(key)
+        values = {"date": date, "source": source}
+        event = by_key.get(key)
+        if event is None:
+            if key in loaded_keys:
+                result.kept.append(f"{kind} {date} deleted")
+                continue
+            event = adopt_event(existing, kind, date, only_row=rows_of_kind[kind] == 1)
+            if event is not None:
+                event.loader_key, event.loaded_values = key, {}
+        if event is None:
+            if any(e.kind == kind and e.date == date for e in existing):
+                result.kept.append(f"{kind} {date}")  # the ISU has an event on that day
+                continue
+            event = MembershipEvent.objects.create(
+                state=state,
+                kind=kind,
+                date=date,
+                source=source,
+                loader_key=key,
+                loaded_values={name: as_json(v) for name, v in values.items()},
+            )
+            existing.append(event)
+            result.changed = True
+            continue
+        write, kept = reconcile(event, values, event.loaded_values)
+        if "date" in write and any(
+            e.pk != event.pk and e.kind == kind and e.date == date for e in existing
+        ):
+            write.remove("date")
+            kept.append("date")
+        if kept:
+            result.kept.append(f"{kind} {event.date}")
+        loaded = {name: as_json(v) for name, v in values.items()}
+        update = list(write)
+        for name in write:
+            setattr(event, name, values[name])
+        if event.loaded_values != loaded:  # also: an event just adopted, with its key
+            event.loaded_values = loaded
+            update += ["loaded_values", "loader_key"]
+        if update:
+            event.save(update_fields=update)
+        result.changed |= bool(write)
+    return result
+
+
+def adopt_event(
+    existing: list[MembershipEvent], kind: str, date: dt.date, only_row: bool
+) -> MembershipEvent | None:
+    """An event loaded before the loader kept keys: the one of this kind and date, else,
+    when the files have a single row of this kind for the State, its single event of this
+    kind (whose date the ISU corrected)."""
+    unkeyed = [e for e in existing if not e.loader_key and e.kind == kind]
+    same_day = [e for e in unkeyed if e.date == date]
+    if same_day:
+        return same_day[0]
+    if only_row and len(unkeyed) == 1:
+        return unkeyed[0]
+    return None
 
 
 def load_registry(
@@ -304,18 +405,31 @@ def load_registry(
                 "source": record.source,
                 **localised_names(iso3, overrides),
             }
+            loaded = {name: as_json(value) for name, value in values.items()}
             state = existing.get(iso3)
             if state is None:
-                state = StateParty.objects.create(iso3=iso3, **values)
-                changed = ["created"]
+                state = StateParty.objects.create(iso3=iso3, loaded_values=loaded, **values)
+                changed, kept = ["created"], []
             else:
-                changed = [name for name, value in values.items() if getattr(state, name) != value]
+                changed, kept = reconcile(state, values, state.loaded_values or {})
                 if changed:
                     for name in changed:
                         setattr(state, name, values[name])
-                    state.save(update_fields=changed)
-            if sync_events(state, record.events):
+                    state.loaded_values = {**state.loaded_values, **loaded}
+                    state.save(update_fields=[*changed, "loaded_values"])
+            events = sync_events(
+                state, record.events, (state.loaded_values or {}).get(EVENTS_KEY, [])
+            )
+            if events.changed:
                 changed.append("membership events")
+            kept += [f"membership event {event}" for event in events.kept]
+            # What was read this time, so that a correction made after it is recognised.
+            loaded = {**loaded, EVENTS_KEY: events.keys}
+            if state.loaded_values != loaded:
+                StateParty.objects.filter(pk=state.pk).update(loaded_values=loaded)
+                state.loaded_values = loaded
+            if kept:
+                report.kept.append(f"{iso3} ({', '.join(kept)})")
             if not changed:
                 report.unchanged.append(iso3)
             elif changed[0] == "created":

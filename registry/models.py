@@ -180,6 +180,12 @@ class StateParty(ClusterableModel):
 
     # Set in save(), not auto_now: loading a backup must keep the recorded date.
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+    # What load_registry last read from the seed files for each field it fills (and the
+    # keys of the membership events it loaded): a field whose value differs from it was
+    # corrected by the ISU, and the loader leaves it alone.
+    loaded_values = models.JSONField(
+        _("values loaded from the seed files"), default=dict, blank=True, editable=False
+    )
 
     objects = StatePartyQuerySet.as_manager()
 
@@ -325,6 +331,15 @@ class MembershipEvent(models.Model):
     kind = models.CharField(_("event"), max_length=60, choices=Kind.choices)
     date = models.DateField(_("date"))
     source = models.TextField(_("source"), blank=True)
+    # Set by load_registry on the events it loads from membership_changes.csv: the kind
+    # and rank of the row among the State's rows of that kind ("withdrawal_effective:1"),
+    # stable when the ISU corrects the date; with the values it loaded.
+    loader_key = models.CharField(
+        _("seed file row"), max_length=80, blank=True, default="", editable=False
+    )
+    loaded_values = models.JSONField(
+        _("values loaded from the seed files"), default=dict, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("membership event")

@@ -69,7 +69,9 @@ def test_signed_in_users_never_get_or_fill_the_cache(client, sudan, fp_sudan):
     assert client.get("/en/states-parties/sudan/")["X-Page-Cache"] == "hit"
 
 
-def test_publishing_invalidates_the_page_its_translations_and_listings(client, states_index, sudan):
+def test_publishing_invalidates_the_page_its_translations_and_listings(
+    client, states_index, sudan, django_capture_on_commit_callbacks
+):
     urls = [
         "/en/states-parties/sudan/",
         "/fr/states-parties/sudan/",
@@ -83,19 +85,23 @@ def test_publishing_invalidates_the_page_its_translations_and_listings(client, s
         client.get(url)
         assert client.get(url)["X-Page-Cache"] == "hit", url
     sudan.title = "Sudan (new)"
-    sudan.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        sudan.save_revision().publish()
     for url in urls:
         assert client.get(url)["X-Page-Cache"] == "miss", url
     assert client.get(other.url)["X-Page-Cache"] == "hit"  # another country is untouched
 
     for url in urls:
         client.get(url)
-    CountryPage.objects.get(state__iso3="SDN", locale__language_code="fr").unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        CountryPage.objects.get(state__iso3="SDN", locale__language_code="fr").unpublish()
     assert client.get("/fr/states-parties/sudan/")["X-Page-Cache"] == "miss"
     assert client.get("/fr/states-parties/")["X-Page-Cache"] == "miss"
 
 
-def test_naming_a_donor_invalidates_the_donors_page(client, states_index, sudan):
+def test_naming_a_donor_invalidates_the_donors_page(
+    client, states_index, sudan, django_capture_on_commit_callbacks
+):
     """Norway's page lists the assistance other pages say it gives: when Sudan's page starts
     or stops naming Norway, Norway's cached page changes too."""
     from tests.test_public import needs_body
@@ -104,14 +110,16 @@ def test_naming_a_donor_invalidates_the_donors_page(client, states_index, sudan)
     client.get(norway.url)
     assert client.get(norway.url)["X-Page-Cache"] == "hit"
     sudan.body = needs_body(donors=("NOR",))
-    sudan.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        sudan.save_revision().publish()
     response = client.get(norway.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Support from NOR" in response.content.decode()
 
     assert client.get(norway.url)["X-Page-Cache"] == "hit"
     sudan.body = needs_body(donors=("JPN",))
-    sudan.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        sudan.save_revision().publish()
     response = client.get(norway.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Support from NOR" not in response.content.decode()
@@ -124,7 +132,9 @@ def context_body(text: str) -> list:
     ]
 
 
-def test_rendered_articles_are_reused_but_never_stale_for_editors(client, sudan, fp_sudan):
+def test_rendered_articles_are_reused_but_never_stale_for_editors(
+    client, sudan, fp_sudan, django_capture_on_commit_callbacks
+):
     """Signed-in people bypass the page cache, but the rendered article is kept between
     their requests: a publication, a registry change or a preview must still show at once."""
     login(client, fp_sudan)
@@ -134,13 +144,15 @@ def test_rendered_articles_are_reused_but_never_stale_for_editors(client, sudan,
 
     page = CountryPage.objects.get(pk=sudan.pk)
     page.body = context_body("<p>Roads are open again.</p>")
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     html = client.get(url).content.decode()
     assert "Roads are open again." in html and "Mines block the roads." not in html
 
     state = StateParty.objects.get(iso3="SDN")
     state.mines_retained, state.mines_retained_year = 4321, 2025
-    state.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        state.save()
     assert "4,321 in 2025" in client.get(url).content.decode()
 
     draft = CountryPage.objects.get(pk=sudan.pk)
@@ -151,7 +163,9 @@ def test_rendered_articles_are_reused_but_never_stale_for_editors(client, sudan,
     assert "Only in a draft." not in html and "Roads are open again." in html
 
 
-def test_home_page_and_site_changes_show_at_once(client, home, states_index, fp_sudan):
+def test_home_page_and_site_changes_show_at_once(
+    client, home, states_index, fp_sudan, django_capture_on_commit_callbacks
+):
     """The Site (and the home page it points to) is looked up once per process, not per
     request: publishing the home page or changing the Site must still show at once, for
     anonymous visitors and for signed-in ones."""
@@ -159,7 +173,8 @@ def test_home_page_and_site_changes_show_at_once(client, home, states_index, fp_
 
     client.get("/en/")
     home.intro = "<p>A new introduction.</p>"
-    home.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
     assert "A new introduction." in client.get("/en/").content.decode()
     login(client, fp_sudan)
     assert "A new introduction." in client.get("/en/").content.decode()
@@ -167,7 +182,8 @@ def test_home_page_and_site_changes_show_at_once(client, home, states_index, fp_
     assert "Sort by" not in client.get("/en/").content.decode()
     site = Site.objects.get(is_default_site=True)
     site.root_page = states_index  # the index now answers at the site's root
-    site.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
     assert "Sort by" in client.get("/en/").content.decode()
 
 
@@ -182,11 +198,12 @@ def test_nothing_kept_in_memory_outlives_a_lost_cache(client, home, states_index
     assert "Sort by" in client.get("/en/").content.decode()
 
 
-def test_registry_changes_invalidate_everything(client, sudan):
+def test_registry_changes_invalidate_everything(client, sudan, django_capture_on_commit_callbacks):
     client.get("/en/states-parties/sudan/")
     state = StateParty.objects.get(iso3="SDN")
     state.mines_retained, state.mines_retained_year = 1234, 2025
-    state.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        state.save()
     response = client.get("/en/states-parties/sudan/")
     assert response["X-Page-Cache"] == "miss"
     assert "1,234 in 2025" in response.content.decode()
@@ -453,6 +470,75 @@ def test_login_is_locked_after_five_failures(client):
     assert "Too many failed sign-ins" in response.content.decode()
 
 
+PROXY = "10.0.0.2"  # the reverse proxy: every request reaches gunicorn from it
+
+
+def sign_in_from(client, username, password, forwarded_for):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_failed_sign_ins_from_elsewhere_do_not_lock_the_isu_out(client):
+    isu = make_user("ISU", email="isu.lockout@example.org")
+    attacker, isu_office = "203.0.113.5", "198.51.100.7"
+    for attempt in range(5):
+        # Whatever the attacker writes into X-Forwarded-For, the proxy appends its address.
+        spoofed = f"192.0.2.{attempt}, {attacker}"
+        response = sign_in_from(client, isu.username, "wrong-password", spoofed)
+    assert response.status_code == 429
+    # The attacker's address is locked for that user name, even with the right password…
+    response = sign_in_from(client, isu.username, "a-long-test-password", attacker)
+    assert response.status_code == 429
+    # …the ISU, from its own address behind the same proxy, signs in.
+    response = sign_in_from(client, isu.username, "a-long-test-password", isu_office)
+    assert response.status_code == 302
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1, SIGNIN_FAILURES_PER_CLIENT=8)
+def test_a_client_trying_many_user_names_is_throttled(client):
+    user = make_user("ISU", email="isu.throttle@example.org")
+    guesser, colleague = "203.0.113.9", "198.51.100.8"
+    for attempt in range(8):  # never five times the same user name
+        sign_in_from(client, f"guess{attempt}@example.org", "wrong-password", guesser)
+    response = sign_in_from(client, user.username, "a-long-test-password", guesser)
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.content.decode()
+    response = sign_in_from(client, user.username, "a-long-test-password", colleague)
+    assert response.status_code == 302
+
+
+def test_without_a_trusted_proxy_forwarded_addresses_are_ignored(client):
+    """Development default (TRUSTED_PROXY_COUNT=0): a client cannot pick its address."""
+    from home.signin import client_ip
+
+    assert settings.TRUSTED_PROXY_COUNT == 0
+    request = type(
+        "R", (), {"META": {"REMOTE_ADDR": "203.0.113.5", "HTTP_X_FORWARDED_FOR": "1.2.3.4"}}
+    )
+    assert client_ip(request) == "203.0.113.5"
+    with override_settings(TRUSTED_PROXY_COUNT=1):
+        assert client_ip(request) == "1.2.3.4"
+        request.META["HTTP_X_FORWARDED_FOR"] = "not-an-address"
+        assert client_ip(request) == "203.0.113.5"
+
+
+def test_production_trusts_one_proxy_by_default():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="k" * 60,
+        ALLOWED_HOSTS="example.org",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "1", result.stderr
+
+
 def test_password_validators():
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
@@ -479,15 +565,17 @@ def test_second_save_does_not_silently_overwrite_the_first(client, sudan, fp_sud
     data = page_form_data(sudan, title="Sudan — focal point's version")
     data["loaded_revision_id"] = loaded
     assert first.post(edit, data).status_code == 302
-    # The second save, from a form loaded before that, is kept but flagged.
+    # The second save, from a form loaded before that, is refused: the form comes back
+    # with what was typed, the reason and a link comparing the two versions.
     data = page_form_data(sudan, title="Sudan — ISU's version")
     data["loaded_revision_id"] = loaded
     response = second.post(edit, data, follow=True)
     html = response.content.decode()
-    assert "saved this page while you were editing it" in html
+    assert "saved a newer version of this page while you were editing it" in html
     assert "/revisions/compare/" in html
+    assert "Sudan — ISU&#x27;s version" in html or "Sudan — ISU's version" in html
     titles = [r.content["title"] for r in sudan.revisions.order_by("created_at")]
-    assert titles[-2:] == ["Sudan — focal point's version", "Sudan — ISU's version"]
+    assert titles[-1] == "Sudan — focal point's version"
 
 
 def test_autosave_refuses_to_overwrite_a_newer_version(client, sudan, fp_sudan):

@@ -231,3 +231,92 @@ def test_a_failing_file_late_in_the_load_leaves_earlier_rows_unwritten(data_dir)
     with pytest.raises(CommandError, match="no region for ZWE"):
         run_loader(data_dir)
     assert not StateParty.objects.filter(iso3="AFG").exists()
+
+
+# --- The ISU's corrections survive every load ------------------------------------------------
+
+
+def test_a_field_the_isu_corrected_is_kept_and_reported(data_dir):
+    albania = StateParty.objects.get(iso3="ALB")
+    albania.name_fr = "Albanie (corrigé par l'ISU)"
+    albania.signed = dt.date(1998, 9, 9)
+    albania.save()  # as the admin's edit form saves it
+
+    rewrite(data_dir / "states_parties.csv", set_cell("ALB", 4, "2000-03-01"))
+    output = run_loader(data_dir)
+    albania.refresh_from_db()
+    # The file's own change is applied; the ISU's corrections are not reverted.
+    assert albania.deposited == dt.date(2000, 3, 1)
+    assert albania.name_fr == "Albanie (corrigé par l'ISU)"
+    assert albania.signed == dt.date(1998, 9, 9)
+    assert "ALB (deposited)" in output
+    assert "1 kept (edited by the ISU)" in output
+    assert "Kept (edited by the ISU): ALB (signed, name_fr)" in output
+
+    # And again: a second load keeps them too, and writes nothing.
+    before = snapshot()
+    output = run_loader(data_dir)
+    assert "0 created, 0 updated, 165 left unchanged, 1 kept (edited by the ISU)" in output
+    assert snapshot() == before
+
+
+def test_a_withdrawal_date_the_isu_corrected_is_not_loaded_again():
+    from registry.models import MembershipEvent
+
+    finland = StateParty.objects.get(iso3="FIN")
+    event = finland.membership_events.get(kind="withdrawal_effective")
+    event.date = dt.date(2026, 7, 10)  # the ISU corrects the date in the admin
+    event.save()
+    day = dt.date(2026, 3, 1)
+    assert finland.membership_status(day) == MembershipStatus.WITHDRAWAL_PENDING
+
+    output = run_loader()
+    finland = StateParty.objects.get(iso3="FIN")
+    assert finland.membership_status(day) == MembershipStatus.WITHDRAWAL_PENDING
+    assert finland.withdrawal_effective_on == dt.date(2026, 7, 10)
+    assert MembershipEvent.objects.filter(state=finland, kind="withdrawal_effective").count() == 1
+    assert "FIN (membership event withdrawal_effective 2026-07-10)" in output
+    assert "0 created, 0 updated, 165 left unchanged" in output
+
+
+def test_an_event_the_isu_deleted_is_not_loaded_again():
+    finland = StateParty.objects.get(iso3="FIN")
+    finland.membership_events.filter(kind="withdrawal_effective").delete()
+    output = run_loader()
+    assert not finland.membership_events.filter(kind="withdrawal_effective").exists()
+    assert "FIN (membership event withdrawal_effective 2026-01-10 deleted)" in output
+
+
+def test_a_corrected_file_still_moves_an_event_nobody_edited(data_dir):
+    def move_withdrawal(rows):
+        for row in rows:
+            if row[1] == "FIN" and row[2] == "withdrawal_effective":
+                row[3] = "2026-01-11"
+        return rows
+
+    rewrite(data_dir / "membership_changes.csv", move_withdrawal)
+    output = run_loader(data_dir)
+    finland = StateParty.objects.get(iso3="FIN")
+    assert [e.date for e in finland.membership_events.filter(kind="withdrawal_effective")] == [
+        dt.date(2026, 1, 11)
+    ]
+    assert "FIN (membership events)" in output
+    assert "0 kept" in output
+
+
+def test_events_loaded_before_keys_were_kept_are_matched_not_duplicated():
+    """A database loaded by the earlier loader: events without keys, one corrected."""
+    from registry.models import MembershipEvent
+
+    MembershipEvent.objects.update(loader_key="", loaded_values={})
+    StateParty.objects.update(loaded_values={})
+    finland = StateParty.objects.get(iso3="FIN")
+    finland.membership_events.filter(kind="withdrawal_effective").update(date=dt.date(2026, 7, 10))
+    total = MembershipEvent.objects.count()
+
+    output = run_loader()
+    assert MembershipEvent.objects.count() == total
+    assert finland.withdrawal_effective_on == dt.date(2026, 7, 10)
+    assert "0 created, 0 updated, 165 left unchanged, 1 kept (edited by the ISU)" in output
+    # Matched now: the next load is quiet about everything else too.
+    assert "0 created, 0 updated, 165 left unchanged, 1 kept" in run_loader()

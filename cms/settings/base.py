@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "registry",
     "country_pages",
     "explorer",
+    "publishing",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy, on cached responses too.
     "home.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Invalidations the cache could not take at their commit, applied by any server.
+    "publishing.middleware.RetryInvalidationsMiddleware",
     # Anonymous visitors are served from the page cache before sessions are even read.
     # It sits outside GZip, so a cached page is kept compressed and not compressed again
     # on every hit (the cache key tells gzip and plain clients apart).
@@ -96,13 +99,25 @@ MIDDLEWARE = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # Refuses sign-ins from a client address with too many recent failures, any user name.
+    "home.signin.ClientThrottleBackend",
     # Counts failed sign-ins and locks the account (per user name and address) after 5.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Reverse proxies in front of the site: the client's address is then read from
+# X-Forwarded-For as they wrote it (home.signin.client_ip). 0 here: requests come straight
+# from clients. Production defaults to 1 (one proxy terminating TLS).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "home.signin.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hour
+# A user name is locked for the client address the failures came from only: someone
+# elsewhere cannot lock the ISU out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# And each client address, whatever user names it tries: refused for an hour after 20.
+SIGNIN_FAILURES_PER_CLIENT = int(env("SIGNIN_FAILURES_PER_CLIENT", "20"))
+SIGNIN_THROTTLE_SECONDS = 3600
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "focal_points/locked_out.html"
 AXES_VERBOSE = False
@@ -196,6 +211,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
+# How often each process looks for cache invalidations left pending by a cache outage.
+PUBLISH_RETRY_SECONDS = float(env("PUBLISH_RETRY_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -28,6 +28,14 @@ def choice_display(value: str, choice_set: str) -> str:
 
 
 @register.filter
+def present(items, key: str) -> list:
+    """The items whose chosen snippet still exists. A chooser block gives None for an
+    organisation or State deleted since the page was published: the page leaves the item
+    out rather than print "None" (the ISU was warned of the usage when deleting it)."""
+    return [item for item in items or () if item.get(key) is not None]
+
+
+@register.filter
 def area(value: int | None) -> str:
     """An area in m², with km² when it helps a reader grasp it."""
     if value is None:

@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import backup
+from home.backup import BackupError, backup
 
 
 class Command(BaseCommand):
@@ -12,7 +12,10 @@ class Command(BaseCommand):
         parser.add_argument("archive", type=Path)
 
     def handle(self, archive: Path, **options):
-        result = backup(archive)
+        try:
+            result = backup(archive)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             f"Backup written to {archive}: {result['bytes']:,} bytes, "
             f"{result['media_files']} uploaded files."

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import restore
+from home.backup import BackupError, restore
 
 
 class Command(BaseCommand):
@@ -20,5 +20,8 @@ class Command(BaseCommand):
             raise CommandError(f"No archive at {archive}.")
         if not yes and input(f"Replace this site's data with {archive}? [y/N] ").lower() != "y":
             raise CommandError("Restore cancelled.")
-        result = restore(archive)
+        try:
+            result = restore(archive)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"Restored from {archive}: {result['media_files']} uploaded files.")

@@ -41,8 +41,13 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"Registry: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} left unchanged."
+            f"{len(report.unchanged)} left unchanged, "
+            f"{len(report.kept)} kept (edited by the ISU)."
         )
-        for label, items in (("Created", report.created), ("Updated", report.updated)):
+        for label, items in (
+            ("Created", report.created),
+            ("Updated", report.updated),
+            ("Kept (edited by the ISU)", report.kept),
+        ):
             if items:
                 self.stdout.write(f"{label}: {', '.join(items)}")
