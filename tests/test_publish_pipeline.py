@@ -10,10 +10,8 @@ import uuid
 
 import pytest
 import redis
-from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -24,13 +22,6 @@ from tests.test_public import needs_body
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def redis_cache_settings(database: int) -> dict:
