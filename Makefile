@@ -72,6 +72,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=cms.settings.production \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	SECRET_KEY=$${SECRET_KEY:-$$(cat .secret-key)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:8000} \
 	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0}
 
 .secret-key:

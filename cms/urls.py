@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,6 +23,9 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    # Browsers ask for /favicon.ico whatever the page links to: the SVG icon (its static
+    # name is hashed in production, so a temporary redirect).
+    path("favicon.ico", lambda request: redirect(static_url("favicon.svg")), name="favicon"),
 ]
 
 if settings.DEBUG:

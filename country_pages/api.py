@@ -9,9 +9,11 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from home.public_url import public_url
 from home.views import search_text
 
 from .models import CountryPage
@@ -83,8 +85,21 @@ class Pagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """html_url from PUBLIC_BASE_URL, as every absolute URL of the site."""
+
+    def to_representation(self, page):
+        parts = page.get_url_parts(self.context.get("request"))
+        return public_url(parts[2]) if parts else None
+
+
+class CountryPageSerializer(PageSerializer):
+    html_url = PublicHtmlUrlField(read_only=True)
+
+
 class CountryPagesAPIViewSet(PagesAPIViewSet):
     model = CountryPage
+    base_serializer_class = CountryPageSerializer
     filter_backends = [
         StateCodeFilter,
         *(

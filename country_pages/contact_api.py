@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from rest_framework.fields import Field
 
+from home.public_url import public_url
+
 CONTACT_ID = "contact_id"
 PAGE = "page"
 
@@ -24,8 +26,7 @@ def email_reveal_url(value, context: dict | None) -> str | None:
         return None
     with translation.override(page.locale.language_code):
         path = reverse("reveal_contact", kwargs={"page_id": page.pk, "contact_id": contact_id})
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    return public_url(path)
 
 
 class BodyField(Field):

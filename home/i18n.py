@@ -1,6 +1,8 @@
-"""The one place that computes a page's alternate-language URLs. The language switcher,
-the hreflang links and the sitemap all use it, so they always agree: only live
-translations are listed, never a language the page does not exist in."""
+"""The one place that computes a page's alternate-language URLs. The hreflang links and
+the sitemap list live translations only, never a language the page does not exist in; the
+language switcher lists every language, marking those where the page is shown in another
+language (`switcher_links`). Absolute URLs start with PUBLIC_BASE_URL; the switcher's
+links are relative."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page
+
+from home.public_url import public_url
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
@@ -31,8 +35,19 @@ def text_direction(language_code: str) -> str:
 @dataclass(frozen=True)
 class Alternate:
     language_code: str
-    url: str
-    page: Page
+    path: str  # relative: for in-page links (the switcher)
+    page: Page | None
+    # Switcher only: the language the page is shown in there, when not translated into it.
+    shown_in: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Absolute, from PUBLIC_BASE_URL: for hreflang, the sitemap and Open Graph."""
+        return public_url(self.path)
+
+    @property
+    def shown_in_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.shown_in, self.shown_in or "")
 
     @property
     def hreflang(self) -> str:
@@ -48,10 +63,10 @@ def alternates_by_key(pages, request: HttpRequest | None = None) -> dict:
     list in the site's language order. The switcher, hreflang and the sitemap use it."""
     grouped: dict = {}
     for translation in pages.live().select_related("locale"):
-        url = translation.get_full_url(request)
-        if url:
+        parts = translation.get_url_parts(request)
+        if parts:
             grouped.setdefault(translation.translation_key, []).append(
-                Alternate(translation.locale.language_code, url, translation)
+                Alternate(translation.locale.language_code, parts[2], translation)
             )
     for alternates in grouped.values():
         alternates.sort(key=lambda alternate: LANGUAGE_ORDER.get(alternate.language_code, 99))
@@ -102,7 +117,13 @@ def _active_code() -> str:
 
 def states_index_url(request: HttpRequest | None) -> str:
     """URL of the States Parties index in the visitor's language, read once a request."""
-    cached = getattr(request, "_states_index_url", None)
+    return states_index_urls(request).get(_active_code(), "")
+
+
+def states_index_urls(request: HttpRequest | None) -> dict[str, str]:
+    """{language: URL} of the States Parties index in every language it is live in, read
+    once a request (the menu shows one, the switcher's fallbacks use the others)."""
+    cached = getattr(request, "_states_index_urls", None)
     if cached is not None:
         return cached
     from django.core.cache import cache
@@ -113,12 +134,36 @@ def states_index_url(request: HttpRequest | None) -> str:
     # Every page's menu shows it: kept in the cache until a page other than a country page
     # is published or unpublished (which bumps the "all" generation).
     host = request.get_host() if request is not None else ""
-    key = f"states-index-url:{host}:{_active_code()}:{generations('all')[0]}"
-    url = cache.get(key)
-    if url is None:
-        index = StatesPartiesIndexPage.objects.live().filter(locale=active_locale(request)).first()
-        url = index.get_url(request) if index else ""
-        cache.set(key, url, None)
+    key = f"states-index-urls:{host}:{generations('all')[0]}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {}
+        indexes = StatesPartiesIndexPage.objects.live().select_related("locale").order_by("path")
+        for index in indexes:
+            urls.setdefault(index.locale.language_code, index.get_url(request) or "")
+        cache.set(key, urls, None)
     if request is not None:
-        request._states_index_url = url
-    return url
+        request._states_index_urls = urls
+    return urls
+
+
+def switcher_links(page: Page | None, request: HttpRequest | None = None) -> list[Alternate]:
+    """The language switcher: every site language, always, so that a reader can get back to
+    theirs. Where the page has no live translation, the address that shows it there anyway
+    (a country page's fallback, `fallback_paths`), marked with the language it is shown in;
+    failing that, that language's home page. hreflang links keep `page_alternates`."""
+    alternates = {a.language_code: a for a in page_alternates(page, request)}
+    missing = [code for code, _name in settings.LANGUAGES if code not in alternates]
+    fallbacks = {}
+    if missing and hasattr(page, "fallback_paths"):
+        fallbacks = page.fallback_paths(missing, request)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in alternates:
+            links.append(alternates[code])
+        elif code in fallbacks:
+            path, shown_in = fallbacks[code]
+            links.append(Alternate(code, path, None, shown_in))
+        else:
+            links.append(Alternate(code, f"/{code}/", None))
+    return links

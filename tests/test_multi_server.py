@@ -105,6 +105,7 @@ def deployment():
         "CACHE_KEY_PREFIX": f"multiserver-{secrets.token_hex(4)}",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "PUBLISH_RETRY_SECONDS": "1",
         "WEB_CONCURRENCY": "1",

@@ -24,13 +24,6 @@ pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 # --- Page cache ---------------------------------------------------------------------------
 
 
@@ -379,7 +372,11 @@ def test_session_cookie_is_http_only(client, fp_sudan):
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "PUBLIC_BASE_URL")
+    }
     full_env.update(env)
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
@@ -400,16 +397,29 @@ def test_check_deploy_is_clean_with_production_settings():
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="k" * 20 + "-production-secret-for-the-check-only-0123456789",
         ALLOWED_HOSTS="www.apminebanconvention.org",
+        PUBLIC_BASE_URL="https://www.apminebanconvention.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+PUBLIC = "https://example.org"
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY must be set"),
-        ({"SECRET_KEY": "s" * 60}, "ALLOWED_HOSTS must list"),
+        ({"ALLOWED_HOSTS": "example.org", "PUBLIC_BASE_URL": PUBLIC}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "s" * 60, "PUBLIC_BASE_URL": PUBLIC}, "ALLOWED_HOSTS must list"),
+        ({"SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "example.org"}, "PUBLIC_BASE_URL must be set"),
+        (
+            {
+                "SECRET_KEY": "s" * 60,
+                "ALLOWED_HOSTS": "example.org",
+                "PUBLIC_BASE_URL": "example.org",
+            },
+            "PUBLIC_BASE_URL must be set",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secrets(env, message):
@@ -535,6 +545,7 @@ def test_production_trusts_one_proxy_by_default():
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="k" * 60,
         ALLOWED_HOSTS="example.org",
+        PUBLIC_BASE_URL="https://example.org",
     )
     assert result.stdout.strip().splitlines()[-1] == "1", result.stderr
 

@@ -1,6 +1,8 @@
 """Production: no secret has a default, and the process refuses to start without them.
 Everything else reads the environment; see README ("Production")."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -37,7 +39,15 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(env("DB_CONN_MAX_AGE", "60"))
 # Static files from the app server: compressed, with content-hashed names cached forever.
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+PUBLIC_BASE_URL = (env("PUBLIC_BASE_URL") or "").rstrip("/")
+_public = urlsplit(PUBLIC_BASE_URL)
+if _public.scheme not in {"http", "https"} or not _public.hostname or _public.path:
+    raise ImproperlyConfigured(
+        "PUBLIC_BASE_URL must be set to the address the public reaches the site at, "
+        "scheme and host only, such as https://www.example.org."
+    )
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))

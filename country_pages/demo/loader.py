@@ -24,6 +24,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from country_pages.models import CountryPage, StatesPartiesIndexPage
 from home.models import HomePage
+from home.public_url import apply_to_site, site_address
 from home.translation import plain_strings, translate, translation_of
 from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 
@@ -98,10 +99,13 @@ def ensure_home(report: DemoReport) -> HomePage:
         root.add_child(instance=home)
         publish(home)
         report.add(home)
+        hostname, port = site_address()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"root_page": home, "hostname": "localhost", "port": 80},
+            defaults={"root_page": home, "hostname": hostname, "port": port},
         )
+    # The Site follows PUBLIC_BASE_URL, also when it changes between runs (a no-op otherwise).
+    apply_to_site()
     ensure_translations(home, simple_page_strings(site_text.HOME), report)
     return home
 

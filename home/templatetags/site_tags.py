@@ -1,10 +1,15 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from home import i18n
 from home.i18n import Alternate, bcp47, page_alternates, text_direction, x_default
+from home.public_url import public_url
 
 register = template.Library()
 
@@ -29,10 +34,62 @@ def language_links(context, page=None) -> dict:
     else:
         path = request.get_full_path() if request else "/"
         alternates = [
-            Alternate(code, request.build_absolute_uri(translate_url(path, code)), None)
-            for code, _name in settings.LANGUAGES
+            Alternate(code, view_path(path, code), None) for code, _name in settings.LANGUAGES
         ]
     return {"alternates": alternates, "x_default": x_default(alternates)}
+
+
+def view_path(path: str, language_code: str) -> str:
+    """This view's path in another language (relative). A path Django cannot resolve (a
+    404) keeps its rest under the other language's prefix."""
+    translated = translate_url(path, language_code)
+    current = get_language()
+    if translated == path and language_code != current and path.startswith(f"/{current}/"):
+        translated = f"/{language_code}/{path[len(current) + 2 :]}"
+    return translated
+
+
+@register.simple_tag(takes_context=True)
+def switcher_links(context, page=None) -> list:
+    """The language switcher's links: relative, every language, each marked (in its own
+    language) when the page is shown there in another language."""
+    request = context.get("request")
+    if page is not None and getattr(page, "pk", None):
+        links = i18n.switcher_links(page, request)
+    else:
+        links = language_links(context, None)["alternates"]
+    return [{"alternate": alternate, "note": shown_in_note(alternate)} for alternate in links]
+
+
+def shown_in_note(alternate: Alternate) -> str:
+    if not alternate.shown_in:
+        return ""
+    # In the link's language, naming the language shown by its own name ("English").
+    with translation.override(alternate.language_code):
+        template = _("shown in %(language)s")
+    name = format_html(
+        '<span lang="{}">{}</span>', bcp47(alternate.shown_in), alternate.shown_in_name
+    )
+    return mark_safe(conditional_escape(template) % {"language": name})  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None) -> str:
+    """The absolute URL of this page (of a Wagtail page, its own address, also when it is
+    shown under another language's), from PUBLIC_BASE_URL."""
+    request = context.get("request")
+    if page is not None and getattr(page, "pk", None):
+        parts = page.get_url_parts(request)
+        if parts:
+            return public_url(parts[2])
+    return public_url(request.path if request is not None else "/")
+
+
+@register.simple_tag(takes_context=True)
+def visited_url(context) -> str:
+    """The absolute URL the visitor is reading (the printout's line), from PUBLIC_BASE_URL."""
+    request = context.get("request")
+    return public_url(request.get_full_path() if request is not None else "/")
 
 
 @register.simple_tag

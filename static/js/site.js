@@ -26,4 +26,20 @@
         form.submit();
       });
   });
+
+  // Printing: CSS cannot open <details> (the deadline history, the maps' descriptions),
+  // so open them for the printout and close again those the reader had closed.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) {
+      details.open = false;
+    });
+    openedForPrint = [];
+  });
 })();
