@@ -141,6 +141,10 @@ class AnnexSectionBlock(blocks.StructBlock):
     class Meta:
         group = _("Annex sections")
         form_classname = "struct-block annex-section"
+        # No summary after the section's name: by default Wagtail shows the first
+        # field's value, here the "illustrative" tick box ("Yes"/"No"), in the block
+        # header and the minimap.
+        label_format = ""
 
 
 # --- 1. National context ----------------------------------------------------------------
@@ -161,6 +165,8 @@ class CasualtyYearBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Casualties in a year")
+        label_format = "{year}"
+        form_classname = "struct-block casualty-year"  # laid out as a grid: admin.css
 
     def clean(self, value):
         value = super().clean(value)
@@ -884,6 +890,10 @@ class CountryPageBodyBlock(blocks.StreamBlock):
     additional_resources = AdditionalResourcesBlock()
 
     class Meta:
+        # The editor opens with the nine sections folded (about two screens instead of
+        # twenty-six): a focal point opens the section they work on, or jumps to it from
+        # the minimap.
+        collapsed = True
         block_counts = {
             name: {"max_num": 1}
             for name in (

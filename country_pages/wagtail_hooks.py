@@ -1,8 +1,20 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .compare import install_on_country_pages
 from .models import Organisation, ThematicTag
+
+# Readable revision comparisons of the page's sections (country_pages/compare.py).
+install_on_country_pages()
+
+
+@hooks.register("insert_global_admin_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 class OrganisationViewSet(SnippetViewSet):

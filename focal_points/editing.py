@@ -6,6 +6,10 @@
   notice is only shown in the browser). The form comes back with the user's data, the
   reason and a link comparing the two versions; nothing is saved until they save a form
   based on the newer version.
+- A draft (autosave or "Save draft") is validated like a submission: Wagtail would store
+  it with required fields left empty, without a warning.
+- Focal points get no "Set schedule": the ISU publishes after review (focal_points/review.py
+  hides the other actions that are not theirs).
 - The page chooser's "chosen multiple" endpoint applies `construct_page_chooser_queryset`
   like the chooser's other views, so it names no page the user may not choose.
 """
@@ -22,6 +26,8 @@ from wagtail.admin import messages
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
+
+from .roles import is_isu
 
 
 class EditPageView(EditView):
@@ -44,12 +50,28 @@ class EditPageView(EditView):
         )
 
     def post(self, request, *args, **kwargs):
+        # Wagtail saves a draft ("Save draft" and autosave) with its required fields
+        # unchecked, so an autosave could store a required field empty (and then overwrite
+        # the previous value in place) without anyone seeing a warning. Here a draft is
+        # validated as fully as a submission: an autosave that validation would refuse is
+        # answered with Wagtail's JSON validation error and stores nothing; "Save draft"
+        # shows the form again with the errors and the typed text.
+        self.form_class = validated_in_full(self.form_class)
         # Wagtail refuses a stale autosave (JSON) itself.
         if not self.page.alias_of_id and not self.expects_json_response:
             newer = self.newer_revision_by_someone_else()
             if newer is not None:
                 return self.refuse_stale_form(newer)
         return super().post(request, *args, **kwargs)
+
+    def get_side_panels(self):
+        side_panels = super().get_side_panels()
+        if not is_isu(self.request.user):
+            # Publishing dates are the ISU's: it publishes after review.
+            for panel in side_panels:
+                if hasattr(panel, "show_schedule_publishing_toggle"):
+                    panel.show_schedule_publishing_toggle = False
+        return side_panels
 
     def refuse_stale_form(self, newer):
         self.form = self.form_class(
@@ -86,6 +108,17 @@ class EditPageView(EditView):
         )
         self.has_unsaved_changes = True
         return self.render_to_response(self.get_context_data())
+
+
+def validated_in_full(form_class):
+    """`form_class`, whose forms ignore Wagtail's request to defer required fields."""
+
+    def build(*args, **kwargs):
+        form = form_class(*args, **kwargs)
+        form.defer_required_fields = lambda: None
+        return form
+
+    return build
 
 
 def chosen_multiple_guard(view):

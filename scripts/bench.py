@@ -5,6 +5,8 @@ errors for each page and for a static file, and records them in docs/benchmarks.
 the faults: Redis stopped, PostgreSQL restarted during a load run.
 
 Run from the project root with the project's virtualenv: `make bench`.
+`scripts/bench.py saves [DATABASE_FILE]` measures saves instead ("Save draft" and autosave,
+p50/p95) on the development stack: see bench_saves().
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ ENV = {
     "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
     "SECRET_KEY": "bench-only-" + "x" * 60,
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "PUBLIC_BASE_URL": f"http://127.0.0.1:{PORT}",
     "SECURE_SSL_REDIRECT": "0",
     "BIND": f"127.0.0.1:{PORT}",
     "GUNICORN_ACCESS_LOG": "",
@@ -367,5 +370,190 @@ def main() -> int:
     return 0 if targets_met else 1
 
 
+# --- Saves: "Save draft" and autosave, p50/p95 ------------------------------------------------
+# `scripts/bench.py saves [DATABASE_FILE]`: the development stack (`manage.py runserver`,
+# SQLite, cms.settings.dev) on a copy of the database (db.sqlite3 unless given), with the
+# demo focal points of Sudan and Zimbabwe each saving a draft while their editor's
+# autosave runs at the same time on the same page. Prints p50/p95 per kind and the
+# failures (any 5xx, such as "database is locked"). A script printing figures, not a test.
+
+SAVE_PORT = int(os.environ.get("BENCH_SAVE_PORT", "8131"))
+SAVES_PER_THREAD = int(os.environ.get("BENCH_SAVES", "25"))
+DEMO_PASSWORD = "demo-password-not-for-production"  # noqa: S105 (development accounts)
+EDITORS = {
+    "focal.point.sudan@example.org": "SDN",
+    "focal.point.zimbabwe@example.org": "ZWE",
+}
+
+
+class Browser:
+    """A signed-in admin session: cookies and the CSRF token, over urllib."""
+
+    def __init__(self, base: str):
+        import http.cookiejar
+
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
+        )
+
+    def csrf(self) -> str:
+        return next(c.value for c in self.cookies if c.name == "csrftoken")
+
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None):
+        import urllib.parse
+
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.csrf()}, True)
+            body = body.encode()
+        request = urllib.request.Request(self.base + path, data=body, headers=headers or {})  # noqa: S310
+        try:
+            response = self.opener.open(request, timeout=60)
+            return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def sign_in(self, email: str) -> None:
+        self.request("/admin/login/")
+        status, _body = self.request(
+            "/admin/login/", {"username": email, "password": DEMO_PASSWORD, "next": "/admin/"}
+        )
+        if status != 302:
+            raise SystemExit(f"{email} could not sign in ({status})")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def bench_saves(source: Path) -> int:
+    import json
+    import sqlite3
+    import tempfile
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-saves-"))
+    database = workdir / "db.sqlite3"
+    with (
+        sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src,
+        sqlite3.connect(database) as dst,
+    ):
+        src.backup(dst)
+        journal = dst.execute("PRAGMA journal_mode").fetchone()[0]
+    env = {
+        **os.environ,
+        # Another settings module (BENCH_SAVE_SETTINGS) to compare, e.g. other SQLite options.
+        "DJANGO_SETTINGS_MODULE": os.environ.get("BENCH_SAVE_SETTINGS", "cms.settings.dev"),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "REQUIRE_TWO_FACTOR": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    os.environ.update({k: env[k] for k in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")})
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from country_pages.models import CountryPage
+    from tests.admin_forms import page_form_data
+
+    forms = {}
+    for email, iso3 in EDITORS.items():
+        page = CountryPage.objects.filter(state__iso3=iso3, locale__language_code="en").first()
+        if page is None:
+            raise SystemExit(f"No English page for {iso3} in {source}: load the demo data.")
+        forms[email] = (page.pk, page_form_data(page.get_latest_revision_as_object()))
+    from django.db import connections
+
+    connections.close_all()
+
+    log = (workdir / "server.log").open("w")
+    server = subprocess.Popen(  # noqa: S603
+        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{SAVE_PORT}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{SAVE_PORT}"
+    timings: dict[str, list[float]] = {"Save draft": [], "Autosave": []}
+    failures: list[str] = []
+    lock = threading.Lock()
+    try:
+        for _ in range(100):
+            if status_of_url(base + "/admin/login/") == 200:
+                break
+            time.sleep(0.2)
+
+        def editor(email: str, kind: str) -> None:
+            browser = Browser(base)
+            browser.sign_in(email)
+            page_id, data = forms[email]
+            path = f"/admin/pages/{page_id}/edit/"
+            for i in range(SAVES_PER_THREAD):
+                posted = {**data, "title": f"{data['title'].split(' #')[0]} #{kind[0]}{i}"}
+                headers = {"Accept": "application/json"} if kind == "Autosave" else {}
+                started = time.perf_counter()
+                status, body = browser.request(path, posted, headers)
+                elapsed = (time.perf_counter() - started) * 1000
+                ok = status == 302 if kind == "Save draft" else status == 200
+                if ok and kind == "Autosave":
+                    ok = json.loads(body).get("success") is True
+                with lock:
+                    timings[kind].append(elapsed)
+                    if not ok:
+                        failures.append(f"{kind} by {email}: {status} {body[:120]!r}")
+
+        threads = [
+            threading.Thread(target=editor, args=(email, kind))
+            for email in EDITORS
+            for kind in ("Save draft", "Autosave")
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+
+    print(
+        f"Saves on the development stack (runserver, SQLite file, cms.settings.dev): "
+        f"{len(EDITORS)} focal points, each saving drafts while their autosave runs, "
+        f"{SAVES_PER_THREAD} requests per thread, {len(threads)} threads; "
+        f"{env['DJANGO_SETTINGS_MODULE']}, journal mode of the copy: {journal}."
+    )
+    print("| Save | Requests | p50 (ms) | p95 (ms) | Max (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for kind, values in timings.items():
+        print(
+            f"| {kind} | {len(values)} | {percentile(values, 0.5):.0f} | "
+            f"{percentile(values, 0.95):.0f} | {max(values):.0f} |"
+        )
+    print(f"Failed: {len(failures)}")
+    for failure in failures[:10]:
+        print("  " + failure)
+    print(f"Server log: {workdir / 'server.log'}")
+    return 1 if failures else 0
+
+
+def status_of_url(url: str) -> int | str:
+    try:
+        return urllib.request.urlopen(url, timeout=5).status  # noqa: S310 - loopback
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, OSError) as error:
+        return type(error).__name__
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["saves"]:
+        sys.exit(bench_saves(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "db.sqlite3"))
     sys.exit(main())

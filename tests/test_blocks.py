@@ -307,3 +307,18 @@ def test_every_section_has_icon_description_and_a_rendering_preview(name, rf: Re
 
 def test_upcoming_event_within_five_years_is_accepted():
     clean(blocks.EventBlock(), event_raw(date=f"{THIS_YEAR + 5}-03-01"))
+
+
+def test_annex_sections_are_named_in_the_editor_not_yes_or_no():
+    """The editor's block headers and minimap show each section's name, not the value of
+    its "illustrative" tick box."""
+    from wagtail.admin.telepath import JSContext
+
+    from country_pages.blocks import CountryPageBodyBlock
+
+    body = CountryPageBodyBlock()
+    context = JSContext()
+    for name, block in body.child_blocks.items():
+        meta = context.pack(block)["_args"][2]
+        assert meta.get("labelFormat") == "", name
+        assert meta["label"] and meta["label"] not in ("Yes", "No"), name
