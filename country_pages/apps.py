@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CountryPagesConfig(AppConfig):
     name = "country_pages"
     verbose_name = _("Country pages")
+
+    def ready(self) -> None:
+        from .dates import install as install_french_first_day
+        from .figures import connect
+
+        connect()
+        install_french_first_day()

@@ -122,3 +122,13 @@ class CountryPageForm(WagtailAdminPageForm):
             self.data = self.data.copy()
             for name in editing.refused:
                 self.data[name] = ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A translation's figures are the source's (country_pages/figures.py): an edit
+        # keeps its words only. How many figures were reset is told to the editor.
+        from .figures import enforce_on_form
+
+        if not self.errors:
+            self.instance.figures_reset = enforce_on_form(self)
+        return cleaned_data

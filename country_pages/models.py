@@ -293,22 +293,60 @@ class CountryPage(BasePage):
             item.url = f"{base}{item.source.url_path.rstrip('/').rsplit('/', 1)[-1]}/#partnerships"
         return items
 
+    def fallback_paths(self, language_codes, request) -> dict[str, tuple[str, str]]:
+        """{language: (path, language shown)} for languages this page is not translated
+        into: the index's address in that language serves the page anyway, in the language
+        `preferred_source` picks, with a notice (StatesPartiesIndexPage.route)."""
+        from home.i18n import page_alternates, states_index_urls
+
+        live = [a.page for a in page_alternates(self, request)]
+        if not live:
+            return {}
+        # preferred_source's choice, from the translations already read.
+        source_locale_id = self.source_locale_id(request)
+        by_code = {page.locale.language_code: page for page in live}
+        shown = next((page for page in live if page.locale_id == source_locale_id), None)
+        shown = shown or by_code.get(settings.LANGUAGE_CODE, live[0])
+        # The index's addresses in every language, as the menu reads them (no query more).
+        index_urls = states_index_urls(request)
+        return {
+            code: (f"{index_urls[code]}{self.slug}/", shown.locale.language_code)
+            for code in language_codes
+            if index_urls.get(code)
+        }
+
+    def source_locale_id(self, request) -> int | None:
+        """The locale wagtail-localize translated this page from (None if it did not),
+        read once a request: the language switcher and the translation note both ask."""
+        from wagtail_localize.models import TranslationSource
+
+        cache = getattr(request, "_source_locale_ids", None)
+        if cache is None:
+            cache = {}
+            if request is not None:
+                request._source_locale_ids = cache
+        if self.translation_key not in cache:
+            cache[self.translation_key] = (
+                TranslationSource.objects.filter(object_id=self.translation_key)
+                .values_list("locale_id", flat=True)
+                .first()
+            )
+        return cache[self.translation_key]
+
     def translation_note(self, request) -> dict | None:
         """For a translation: the language it was translated from, and whether that
         version was published since. Uses the live translations already read for the
         language switcher."""
-        from wagtail_localize.models import TranslationSource
-
         from home.i18n import page_alternates
 
-        source = TranslationSource.objects.filter(object_id=self.translation_key).first()
-        if source is None or source.locale_id == self.locale_id:
+        source_locale_id = self.source_locale_id(request)
+        if source_locale_id is None or source_locale_id == self.locale_id:
             return None
         original = next(
             (
                 a.page
                 for a in page_alternates(self, request)
-                if a.page.locale_id == source.locale_id
+                if a.page.locale_id == source_locale_id
             ),
             None,
         )

@@ -53,6 +53,7 @@ def index_page(page: CountryPage) -> PublishedPage | None:
                     mines_to_destroy=value.get("mines_to_destroy"),
                     funding_gap=value.get("funding_gap"),
                     currency=value.get("currency") or "",
+                    illustrative=bool(section.value.get("illustrative")),
                 )
                 record.tags.set([tags[slug] for slug in value.get("tags") or [] if slug in tags])
                 themes.append(need.block_type)
@@ -66,6 +67,7 @@ def index_page(page: CountryPage) -> PublishedPage | None:
                     support=item["support"] or "",
                     themes=list(item["themes"] or []),
                     position=position,
+                    illustrative=bool(section.value.get("illustrative")),
                 )
         elif section.block_type == "individualised_approach":
             launches = [e["date"] for e in section.value["events"] if e["kind"] == "launch"]

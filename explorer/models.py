@@ -56,6 +56,8 @@ class PublishedNeed(models.Model):
     mines_to_destroy = models.BigIntegerField(null=True)
     funding_gap = models.DecimalField(max_digits=14, decimal_places=0, null=True)
     currency = models.CharField(max_length=3, blank=True)
+    # From a section ticked "Illustrative example": shown with the same mark as on the page.
+    illustrative = models.BooleanField(default=False)
     tags = TaggableManager(through=TaggedNeed, blank=True)
 
     class Meta:
@@ -73,6 +75,7 @@ class PublishedAssistance(models.Model):
     support = models.TextField(blank=True)
     themes = models.JSONField(default=list)
     position = models.PositiveSmallIntegerField()
+    illustrative = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["position"]

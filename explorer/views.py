@@ -85,5 +85,8 @@ def explorer(request):
             "donor_rows": donor_rows,
             "filtered": bool(filters),
             "theme_labels": dict(theme_choices()),
+            # One notice for the page; each illustrative item carries a mark.
+            "has_illustrative": any(n.illustrative for n in needs)
+            or any(item.illustrative for _donor, items in donor_rows for item in items),
         },
     )

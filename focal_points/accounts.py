@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -51,6 +52,7 @@ def assign_focal_point(
     several_states: bool = False,
     acting_user=None,
     invite: bool = True,
+    language: str | None = None,
 ) -> Assignment:
     """Make `email` a focal point of `state`, creating and inviting the account if new.
 
@@ -80,6 +82,7 @@ def assign_focal_point(
         )
     state_group = roles.ensure_state_group(state)
     state_group.group.user_set.add(user)
+    language = set_working_language(user, state, language)
     log(
         instance=user,
         action="focal_points.assign",
@@ -88,22 +91,27 @@ def assign_focal_point(
     )
     url = invitation_url(user) if invite and not user.has_usable_password() else ""
     if url:
-        send_mail(
-            subject=_("Your focal point account on the Mine Ban Convention website"),
-            message=_(
-                "You are now a national focal point for %(state)s on the website of the "
-                "Anti-Personnel Mine Ban Convention.\n\nChoose your password here (the link "
-                "works once):\n%(url)s\n\nThen sign in at %(admin)s to edit your country's page."
-            )
-            % {
-                "state": state.name_en,
-                "url": url,
-                "admin": f"{settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}",
-            },
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[email],
-        )
+        with translation.override(language):
+            _send_invitation(state, email, url)
     return Assignment(user=user, created=created, invitation_url=url)
+
+
+def _send_invitation(state: StateParty, email: str, url: str) -> None:
+    send_mail(
+        subject=_("Your focal point account on the Mine Ban Convention website"),
+        message=_(
+            "You are now a national focal point for %(state)s on the website of the "
+            "Anti-Personnel Mine Ban Convention.\n\nChoose your password here (the link "
+            "works once):\n%(url)s\n\nThen sign in at %(admin)s to edit your country's page."
+        )
+        % {
+            "state": state.name,
+            "url": url,
+            "admin": f"{settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}",
+        },
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email],
+    )
 
 
 @transaction.atomic
@@ -111,3 +119,29 @@ def remove_focal_point(state: StateParty, user, *, acting_user=None) -> None:
     state_group = roles.ensure_state_group(state)
     state_group.group.user_set.remove(user)
     log(instance=user, action="focal_points.remove", user=acting_user, data={"state": state.iso3})
+
+
+def working_language_of(state: StateParty) -> str:
+    """The language a State's focal points work in, unless the ISU says otherwise: the
+    language its page is written in (the source of its translations), else English."""
+    from country_pages.models import CountryPage
+    from home.translation import source_page_of
+
+    page = CountryPage.objects.filter(state=state).select_related("locale").first()
+    if page is None:
+        return settings.LANGUAGE_CODE
+    return source_page_of(page).locale.language_code
+
+
+def set_working_language(user, state: StateParty, language: str | None = None) -> str:
+    """Record the focal point's language in Wagtail's user profile, which Wagtail uses for
+    the admin and for every notification it emails them (review requested, approved,
+    changes requested). A preference the user already chose is kept unless the ISU gives
+    one."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if language or not profile.preferred_language:
+        profile.preferred_language = language or working_language_of(state)
+        profile.save(update_fields=["preferred_language"])
+    return profile.preferred_language

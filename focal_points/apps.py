@@ -8,6 +8,9 @@ class FocalPointsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .workflow_names import install as install_workflow_names
+
+        install_workflow_names()
         from .integrity import install as install_integrity_checks
 
         install_integrity_checks()

@@ -61,3 +61,43 @@ def outdated_translations() -> list[OutdatedTranslation]:
             if status == OUTDATED
         )
     return outdated
+
+
+@dataclass
+class DetachedTranslation:
+    page: CountryPage
+    by: object = None  # who detached it, when the log says
+    at: object = None
+
+
+def detached_translations() -> list[DetachedTranslation]:
+    """Country pages whose synchronisation from the source is stopped (a focal point's
+    correction, or the ISU's choice): later syncs do not update their text."""
+    from wagtail.models import PageLogEntry
+    from wagtail_localize.models import Translation
+
+    detached = []
+    translations = Translation.objects.filter(enabled=False).select_related("source")
+    for translation in translations:
+        page = (
+            CountryPage.objects.filter(
+                translation_key=translation.source.object_id,
+                locale_id=translation.target_locale_id,
+            )
+            .select_related("locale")
+            .first()
+        )
+        if page is None:
+            continue
+        entry = (
+            PageLogEntry.objects.filter(page=page, action="focal_points.translation_unsynced")
+            .select_related("user")
+            .order_by("-timestamp")
+            .first()
+        )
+        detached.append(
+            DetachedTranslation(
+                page, getattr(entry, "user", None), getattr(entry, "timestamp", None)
+            )
+        )
+    return detached

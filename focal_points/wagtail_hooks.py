@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation
 
 from country_pages.models import CountryPage
 
-from . import guards, status, two_factor, views
+from . import guards, review, status, two_factor, views  # noqa: F401 (review: its hooks)
 from .roles import is_isu, states_of
 
 # --- wagtail-localize: the translation editor is for translators only -------------------
@@ -25,10 +25,37 @@ for _hook_name in ("before_edit_page", "before_edit_snippet"):
 
 @hooks.register("after_edit_page")
 def unsync_translation_edited_by_focal_point(request, page):
-    """A focal point's correction to a translated page makes it an independently edited
-    page: it follows the review workflow, and a later sync by the ISU will not overwrite
-    it. The ISU can restart the sync from the page's action menu."""
-    if guards.can_translate(request.user):
+    """A focal point's correction to the words of a translated page makes it an
+    independently edited page: it follows the review workflow, and a later sync by the ISU
+    will not overwrite it. Its figures still follow the source (country_pages/figures.py).
+    Nothing happens silently: the editor is told, the ISU's dashboard lists the page."""
+    from django.contrib import messages
+    from django.utils.translation import gettext, ngettext
+
+    from country_pages import figures
+
+    if not isinstance(page, CountryPage):
+        return
+    source = figures.source_of(page)
+    if source.pk == page.pk:
+        return
+    source_language = source.locale.get_display_name()
+    reset = getattr(page, "figures_reset", 0)
+    if reset:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s figure was set back to the value of the %(language)s version: "
+                "amounts, dates, years and choices are the same in every language and are "
+                "changed in the %(language)s version.",
+                "%(count)s figures were set back to the values of the %(language)s version: "
+                "amounts, dates, years and choices are the same in every language and are "
+                "changed in the %(language)s version.",
+                reset,
+            )
+            % {"count": reset, "language": source_language},
+        )
+    if guards.can_translate(request.user) or not figures.words_changed(page):
         return
     updated = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
@@ -37,6 +64,16 @@ def unsync_translation_edited_by_focal_point(request, page):
         from wagtail.log_actions import log
 
         log(instance=page, action="focal_points.translation_unsynced", user=request.user)
+        messages.warning(
+            request,
+            gettext(
+                "Your correction stops the synchronisation of this %(language)s version "
+                "from the %(source)s version: later updates of its text will not replace "
+                "your words. The ISU sees this on its dashboard. Figures still follow the "
+                "%(source)s version."
+            )
+            % {"language": page.locale.get_display_name(), "source": source_language},
+        )
 
 
 # --- Admin scoping -------------------------------------------------------------------------
@@ -103,6 +140,7 @@ class IsuDashboardPanel(Component):
         context = super().get_context_data(parent_context)
         context["stale_pages"] = status.stale_pages()[:20]
         context["outdated_translations"] = status.outdated_translations()[:20]
+        context["detached_translations"] = status.detached_translations()[:20]
         context["inactive_focal_points"] = status.inactive_focal_points()[:20]
         return context
 

@@ -74,7 +74,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from country_pages.directory import listings
         from country_pages.models import StatesPartiesIndexPage
-        from registry.models import PARTY_STATUSES
+        from registry.models import PARTY_STATUSES, ClearanceStatus
 
         context = super().get_context(request, *args, **kwargs)
         index = StatesPartiesIndexPage.objects.child_of(self).live().first()
@@ -85,6 +85,11 @@ class HomePage(BasePage):
         context["states"] = states
         context["party_count"] = len(parties)
         context["obligation_count"] = sum(1 for s in parties if s.state.has_clearance_obligation)
+        # A count over a registry that is not complete is not a total: say how many States
+        # Parties have no Article 5 status recorded yet (templates/home/home_page.html).
+        context["obligation_unrecorded"] = sum(
+            1 for s in parties if s.state.clearance_status == ClearanceStatus.UNKNOWN
+        )
         upcoming = [s for s in states if s.deadline and s.deadline >= today]
         context["next_deadlines"] = sorted(upcoming, key=lambda s: s.deadline)[:5]
         with_content = [s for s in states if s.published.section_count]

@@ -183,6 +183,20 @@ DATABASES = {
     )
 }
 USING_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a small office: readers do not block the writer (WAL), a writer waits for
+    # another instead of failing with "database is locked" (busy timeout), and every
+    # transaction takes the write lock when it starts, so two saves (say an autosave and
+    # "Save draft") queue instead of one failing when it upgrades its read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 # Cache and sessions: Redis when REDIS_URL is set. If Redis goes away the site keeps
 # serving: cache errors are ignored (a miss), sessions fall back to the database, and a
@@ -273,7 +287,17 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Anti-Personnel Mine Ban Convention")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's form without a label on the password field (home/login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.login.LoginForm"
+# No third-party avatars in the admin: the CSP blocks Gravatar (broken images), and it
+# would learn who uses the admin. Wagtail shows its default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The address the public reaches the site at: every absolute URL the site writes (canonical
+# and hreflang links, sitemap, API, emails) starts with it, and the Wagtail Site's hostname
+# and port follow it (home/public_url.py). Production requires it.
+PUBLIC_BASE_URL = (env("PUBLIC_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and file URLs
 # On PostgreSQL, full-text search uses each language's own configuration (stemming for
 # English, French, Spanish, Russian and Arabic); see home/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {

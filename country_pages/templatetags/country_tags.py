@@ -105,16 +105,64 @@ def world_map(listings, caption_id: str = "world-map-caption"):
 
 @register.simple_tag
 def time_left(deadline) -> str:
-    """ "in 1 year, 4 months" or "passed 2 months ago", in the visitor's language."""
+    """ "in 1 year, 4 months" or "passed 11 months ago", in the visitor's language."""
     from django.utils import timezone
-    from django.utils.timesince import timesince, timeuntil
 
     today = timezone.localdate()
     if deadline >= today:
-        return _("in %(time)s") % {"time": timeuntil(deadline, today, depth=2)}
-    return _("passed %(time)s ago") % {"time": timesince(deadline, today, depth=2)}
+        return _("in %(time)s") % {"time": rounded_duration((deadline - today).days)}
+    return _("passed %(time)s ago") % {"time": rounded_duration((today - deadline).days)}
+
+
+DAYS_PER_MONTH = 365.2425 / 12
+
+
+def rounded_duration(days: int) -> str:
+    """A duration as people say it: rounded to the nearest day (under two weeks), week
+    (under two months) or month, with years and months beyond a year; never "10 months,
+    4 weeks". The units are Django's msgids, translated in the site's catalogs (which
+    take precedence), so Django's timesince reads the same."""
+    from django.utils.translation import ngettext, pgettext
+
+    # Literal calls, so that makemessages puts the units in the site's catalogs, where
+    # each language writes them naturally ("%(num)d个月", not Django's "%(num)d 月").
+    def days_text(n):
+        return ngettext("%(num)d day", "%(num)d days", n) % {"num": n}
+
+    def weeks_text(n):
+        return ngettext("%(num)d week", "%(num)d weeks", n) % {"num": n}
+
+    def months_text(n):
+        return ngettext("%(num)d month", "%(num)d months", n) % {"num": n}
+
+    def years_text(n):
+        return ngettext("%(num)d year", "%(num)d years", n) % {"num": n}
+
+    if days < 14:
+        return days_text(days)
+    if days < 61:
+        return weeks_text(round(days / 7))
+    months = round(days / DAYS_PER_MONTH)
+    years, months = divmod(months, 12)
+    if not years:
+        return months_text(months)
+    if not months:
+        return years_text(years)
+    return pgettext("a duration", "%(years)s, %(months)s") % {
+        "years": years_text(years),
+        "months": months_text(months),
+    }
 
 
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key)
+
+
+@register.simple_tag
+def any_illustrative(sections, assistance=()) -> bool:
+    """Whether the page shows anything marked illustrative: it then gets one notice, and
+    each illustrative item a mark."""
+    return any((section.value or {}).get("illustrative") for section in sections) or any(
+        getattr(item, "illustrative", False) for item in assistance or ()
+    )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -18,8 +19,14 @@ class Command(BaseCommand):
             action="store_true",
             help="The ISU has decided this user is focal point for more than one State.",
         )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language they work in (admin, notification emails). Default: the "
+            "language their State's page is written in.",
+        )
 
-    def handle(self, iso3, email, first_name, last_name, several_states, **options):
+    def handle(self, iso3, email, first_name, last_name, several_states, language=None, **options):
         state = StateParty.objects.filter(iso3=iso3.upper()).first()
         if state is None:
             raise CommandError(f"No State with the code {iso3!r} in the registry.")
@@ -30,6 +37,7 @@ class Command(BaseCommand):
                 first_name=first_name,
                 last_name=last_name,
                 several_states=several_states,
+                language=language,
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error

@@ -14,6 +14,8 @@ DEMO_ACCOUNTS = [
     ("focal.point.zimbabwe@example.org", "Zimbabwe", "Focal point", "ZWE"),
     ("point.focal.senegal@example.org", "Sénégal", "Point focal", "SEN"),
 ]
+# The language each demo focal point works in (admin and notification emails).
+DEMO_LANGUAGES = {"SEN": "fr"}
 
 
 class Command(BaseCommand):
@@ -36,7 +38,12 @@ class Command(BaseCommand):
             else:
                 state = StateParty.objects.get(iso3=iso3)
                 user = assign_focal_point(
-                    state, email, first_name=first_name, last_name=last_name, invite=False
+                    state,
+                    email,
+                    first_name=first_name,
+                    last_name=last_name,
+                    invite=False,
+                    language=DEMO_LANGUAGES.get(iso3, "en"),
                 ).user
             user.set_password(DEMO_PASSWORD)
             user.save()
