@@ -141,7 +141,7 @@ def states_index_urls(request: HttpRequest | None) -> dict[str, str]:
         indexes = StatesPartiesIndexPage.objects.live().select_related("locale").order_by("path")
         for index in indexes:
             urls.setdefault(index.locale.language_code, index.get_url(request) or "")
-        cache.set(key, urls, None)
+        cache.set(key, urls, settings.PAGE_CACHE_SECONDS)  # the key dies with its generation
     if request is not None:
         request._states_index_urls = urls
     return urls
