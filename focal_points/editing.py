@@ -9,7 +9,9 @@
 - A draft (autosave or "Save draft") is validated like a submission: Wagtail would store
   it with required fields left empty, without a warning.
 - Focal points get no "Set schedule": the ISU publishes after review (focal_points/review.py
-  hides the other actions that are not theirs).
+  hides the other actions that are not theirs). Hiding is not enough: the editor also
+  refuses a focal point's posted cancel/restart of the review, and keeps the page's
+  publishing dates whatever dates they post.
 - The page chooser's "chosen multiple" endpoint applies `construct_page_chooser_queryset`
   like the chooser's other views, so it names no page the user may not choose.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -28,6 +31,10 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 
 from .roles import is_isu
+
+# Posted names of the editor's actions that are the ISU's alone (Wagtail 8.0).
+ISU_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 
 
 class EditPageView(EditView):
@@ -57,6 +64,10 @@ class EditPageView(EditView):
         # answered with Wagtail's JSON validation error and stores nothing; "Save draft"
         # shows the form again with the errors and the typed text.
         self.form_class = validated_in_full(self.form_class)
+        if not is_isu(request.user):
+            if any(request.POST.get(action) for action in ISU_ACTIONS):
+                raise PermissionDenied
+            self.form_class = publishing_dates_kept(self.form_class)
         # Wagtail refuses a stale autosave (JSON) itself.
         if not self.page.alias_of_id and not self.expects_json_response:
             newer = self.newer_revision_by_someone_else()
@@ -116,6 +127,27 @@ def validated_in_full(form_class):
     def build(*args, **kwargs):
         form = form_class(*args, **kwargs)
         form.defer_required_fields = lambda: None
+        return form
+
+    return build
+
+
+def publishing_dates_kept(form_class):
+    """`form_class`, whose forms keep the page's publishing dates whatever is posted."""
+
+    def build(*args, **kwargs):
+        form = form_class(*args, **kwargs)
+        clean = form.clean
+
+        def clean_keeping_dates():
+            cleaned = clean()
+            cleaned = form.cleaned_data if cleaned is None else cleaned
+            for name in SCHEDULE_FIELDS:
+                if name in form.fields:
+                    cleaned[name] = getattr(form.instance, name)
+            return cleaned
+
+        form.clean = clean_keeping_dates
         return form
 
     return build

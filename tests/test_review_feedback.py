@@ -115,3 +115,37 @@ def test_the_page_history_says_changes_requested(client, sent_back):
     html = client.get(reverse("wagtailadmin_pages:history", args=[sent_back.pk])).content.decode()
     assert "Changes requested at" in html and COMMENT in html
     assert "Rejected at" not in html
+
+
+def test_a_focal_point_cannot_cancel_or_restart_the_review_by_posting(client, sudan, fp_sudan):
+    """The buttons are hidden; a hand-made post of their action is refused too."""
+    login(client, fp_sudan)
+    submit(client, sudan)
+    for action in ("action-cancel-workflow", "action-restart-workflow"):
+        data = page_form_data(CountryPage.objects.get(pk=sudan.pk))
+        data[action] = "1"
+        response = client.post(edit_url(sudan), data)
+        # Wagtail answers a refused admin request by sending the user to the dashboard.
+        assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    page = CountryPage.objects.get(pk=sudan.pk)
+    assert page.current_workflow_state is not None
+    assert page.current_workflow_state.status == "in_progress"
+
+
+def test_a_focal_point_cannot_schedule_publication_by_posting_dates(client, sudan, fp_sudan):
+    login(client, fp_sudan)
+    data = page_form_data(sudan)
+    data["go_live_at"] = "2030-01-01 09:00"
+    data["expire_at"] = "2031-01-01 09:00"
+    assert client.post(edit_url(sudan), data).status_code == 302
+    draft = CountryPage.objects.get(pk=sudan.pk).get_latest_revision_as_object()
+    assert draft.go_live_at is None and draft.expire_at is None
+
+
+def test_the_isu_can_schedule_publication(client, sudan, isu_user):
+    login(client, isu_user)
+    data = page_form_data(sudan)
+    data["go_live_at"] = "2030-01-01 09:00"
+    assert client.post(edit_url(sudan), data).status_code == 302
+    draft = CountryPage.objects.get(pk=sudan.pk).get_latest_revision_as_object()
+    assert draft.go_live_at is not None and draft.go_live_at.year == 2030
