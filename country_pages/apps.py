@@ -8,7 +8,5 @@ class CountryPagesConfig(AppConfig):
 
     def ready(self) -> None:
         from .dates import install as install_french_first_day
-        from .figures import connect
 
-        connect()
         install_french_first_day()

@@ -14,8 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from explorer.indexer import visible_in
-from explorer.models import PublishedPage
 from registry.models import (
     ClearanceStatus,
     MembershipStatus,
@@ -24,6 +22,7 @@ from registry.models import (
 )
 
 from .blocks import NeedsStreamBlock
+from .index_models import PublishedPage
 
 STATUSES_SHOWN = [
     MembershipStatus.STATE_PARTY,
@@ -116,7 +115,7 @@ def listings(index_url: str, locale_id: int, filters: dict | None = None) -> lis
     filters = filters or {}
     published = {
         entry.state_id: entry
-        for entry in visible_in(locale_id).only(
+        for entry in PublishedPage.objects.visible_in(locale_id).only(
             "state_id",
             "locale_id",
             "translation_key",

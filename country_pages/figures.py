@@ -275,10 +275,6 @@ def propagate(page, user=None) -> list:
     return [target for target in targets if _republish(target, body, user)]
 
 
-def page_published(sender, instance, revision=None, **kwargs):
-    propagate(instance)
-
-
 def enforce_on_form(form) -> int:
     """A translation's edit keeps its words, not its figures: the body's figures are the
     source's. Returns how many figures the edit had changed (0 for a source page)."""
@@ -302,12 +298,6 @@ def enforce_on_form(form) -> int:
 
 def body_figures_of(body) -> dict[str, object]:
     return figures(body.stream_block, stored(body))
-
-
-def connect() -> None:
-    from wagtail.signals import page_published as signal
-
-    signal.connect(page_published, dispatch_uid="country-pages-figures")
 
 
 def words_changed(page) -> bool:

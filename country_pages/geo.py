@@ -5,7 +5,6 @@ data/world-atlas-LICENSE.txt). No tile server or map CDN is ever contacted."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -79,25 +78,3 @@ def bounding_box(rings: list[Ring]) -> tuple[float, float, float, float]:
     lons = [lon for ring in rings for lon, _lat in ring]
     lats = [lat for ring in rings for _lon, lat in ring]
     return min(lons), min(lats), max(lons), max(lats)
-
-
-def neighbours_box(iso3: str, margin: float = 0.1) -> tuple[float, float, float, float]:
-    west, south, east, north = bounding_box(all_shapes()[iso3])
-    pad_x, pad_y = (east - west) * margin, (north - south) * margin
-    return west - pad_x, south - pad_y, east + pad_x, north + pad_y
-
-
-def country_shapes(box: tuple[float, float, float, float]) -> Iterator[tuple[str, list[Ring]]]:
-    """The rings of each country that meet the given (west, south, east, north) box."""
-    west, south, east, north = box
-    for iso3, rings in all_shapes().items():
-        visible = []
-        for ring in rings:
-            r_west, r_south, r_east, r_north = bounding_box([ring])
-            crosses_antimeridian = r_east - r_west > 180
-            if crosses_antimeridian:
-                continue
-            if r_east >= west and r_west <= east and r_north >= south and r_south <= north:
-                visible.append(ring)
-        if visible:
-            yield iso3, visible

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -10,7 +9,6 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -22,45 +20,16 @@ from wagtail_localize.fields import SynchronizedField
 from home import cache as page_cache
 from home.fields import LeanStreamField
 from home.models import BasePage
-from registry.models import NAME_LANGUAGES, StateParty
+from registry.models import StateParty
 
 from .blocks import CountryPageBodyBlock
 from .choosers import CountryPageForm
 from .contact_api import BodyField
+
+# The derived index and the tags are models of this app kept in modules of their own.
+from .index_models import PublishedAssistance, PublishedNeed, PublishedPage, TaggedNeed  # noqa: F401
 from .panels import RegistryFactsPanel, TranslationStatusPanel
-
-
-class ThematicTag(TagBase):
-    """The ISU's vocabulary of cross-cutting themes (gender and diversity, SDGs, capacity
-    building, …), used to tag needs and support. A django-taggit tag whose slug is the same
-    in every language, with a label per language."""
-
-    name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=100, blank=True)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=100, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=100, blank=True)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("name_fr"),
-        FieldPanel("name_es"),
-        FieldPanel("name_ar"),
-        FieldPanel("name_ru"),
-        FieldPanel("name_zh_hans"),
-    ]
-
-    class Meta:
-        verbose_name = _("thematic tag")
-        verbose_name_plural = _("thematic tags")
-
-    @property
-    def label(self) -> str:
-        suffix = (get_language() or "en").replace("-", "_")
-        if suffix != "en" and suffix in NAME_LANGUAGES:
-            return getattr(self, f"name_{suffix}") or self.name
-        return self.name
+from .tags import ThematicTag  # noqa: F401
 
 
 class Organisation(TranslatableMixin, models.Model):
@@ -154,17 +123,13 @@ class StatesPartiesIndexPage(BasePage):
 
 def preferred_source(candidates: list[CountryPage]) -> CountryPage | None:
     """Of a page's live translations, the one to show where the visitor's language is
-    missing: the language it was written in, else English, else any."""
+    missing: the language it was written in, else English, else none (never another
+    translation): home.translation.fallback_version, as everywhere."""
     if not candidates:
         return None
-    from home.translation import source_page_of
+    from home.translation import fallback_version, original_locale_id
 
-    source = source_page_of(candidates[0])
-    by_code = {candidate.locale.language_code: candidate for candidate in candidates}
-    for candidate in candidates:
-        if candidate.pk == source.pk:
-            return candidate
-    return by_code.get(settings.LANGUAGE_CODE, candidates[0])
+    return fallback_version(candidates, original_locale_id(candidates[0].translation_key))
 
 
 STATUS_SECTION = "status_of_implementation"
@@ -279,14 +244,13 @@ class CountryPage(BasePage):
 
     def assistance_given(self, request) -> list:
         """What this State provides to others, as the other States' pages say."""
-        from explorer.indexer import visible_in
-        from explorer.models import PublishedAssistance
         from home.i18n import active_locale, states_index_url
 
         base = states_index_url(request)
         items = list(
             PublishedAssistance.objects.filter(
-                donor_id=self.state_id, source__in=visible_in(active_locale(request).pk)
+                donor_id=self.state_id,
+                source__in=PublishedPage.objects.visible_in(active_locale(request).pk),
             ).select_related("source__state", "source__locale")
         )
         for item in items:
@@ -298,15 +262,13 @@ class CountryPage(BasePage):
         into: the index's address in that language serves the page anyway, in the language
         `preferred_source` picks, with a notice (StatesPartiesIndexPage.route)."""
         from home.i18n import page_alternates, states_index_urls
+        from home.translation import fallback_version
 
         live = [a.page for a in page_alternates(self, request)]
-        if not live:
-            return {}
         # preferred_source's choice, from the translations already read.
-        source_locale_id = self.source_locale_id(request)
-        by_code = {page.locale.language_code: page for page in live}
-        shown = next((page for page in live if page.locale_id == source_locale_id), None)
-        shown = shown or by_code.get(settings.LANGUAGE_CODE, live[0])
+        shown = fallback_version(live, self.source_locale_id(request)) if live else None
+        if shown is None:
+            return {}
         # The index's addresses in every language, as the menu reads them (no query more).
         index_urls = states_index_urls(request)
         return {
@@ -316,9 +278,10 @@ class CountryPage(BasePage):
         }
 
     def source_locale_id(self, request) -> int | None:
-        """The locale wagtail-localize translated this page from (None if it did not),
-        read once a request: the language switcher and the translation note both ask."""
-        from wagtail_localize.models import TranslationSource
+        """The locale this page was written in, as wagtail-localize records it (None if
+        it did not translate it; home.translation.original_locale_id), read once a
+        request: the language switcher and the translation note both ask."""
+        from home.translation import original_locale_id
 
         cache = getattr(request, "_source_locale_ids", None)
         if cache is None:
@@ -326,11 +289,7 @@ class CountryPage(BasePage):
             if request is not None:
                 request._source_locale_ids = cache
         if self.translation_key not in cache:
-            cache[self.translation_key] = (
-                TranslationSource.objects.filter(object_id=self.translation_key)
-                .values_list("locale_id", flat=True)
-                .first()
-            )
+            cache[self.translation_key] = original_locale_id(self.translation_key)
         return cache[self.translation_key]
 
     def translation_note(self, request) -> dict | None:

@@ -5,13 +5,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from country_pages.directory import collation_key, theme_choices
-from country_pages.models import ThematicTag
+from country_pages.index_models import PublishedAssistance, PublishedNeed, PublishedPage
+from country_pages.tags import ThematicTag
 from home import cache as page_cache
 from home.i18n import active_locale, states_index_url
 from registry.models import Region, StateParty
-
-from .indexer import visible_in
-from .models import PublishedAssistance, PublishedNeed
 
 
 class ExplorerFilterForm(forms.Form):
@@ -41,7 +39,7 @@ def explorer(request):
     page_cache.accept_query(request, form)
     filters = form.filters()
     index_url = states_index_url(request) or "/"
-    visible = visible_in(locale.pk)
+    visible = PublishedPage.objects.visible_in(locale.pk)
 
     needs = (
         PublishedNeed.objects.filter(source__in=visible)

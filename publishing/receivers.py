@@ -1,15 +1,19 @@
-"""What each kind of change invalidates. Everything goes through pipeline.invalidate, so
-it is applied after the commit and retried until the cache has taken it."""
+"""What each kind of change sets in motion, in one place: a publish makes the translations
+show the source's figures, updates the derived index and invalidates the cache groups that
+showed the page (the page in every language, the listings, the donors named before and
+after); an unpublish, a privacy, slug, file, registry, site, organisation or tag change
+likewise. Every invalidation goes through pipeline.invalidate, so it is applied after the
+commit and retried until the cache has taken it."""
 
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+from country_pages import figures, indexer
+from country_pages.index_models import PublishedAssistance
 from country_pages.models import CountryPage
-from explorer import indexer
-from explorer.models import PublishedAssistance
 from focal_points.files import used_on_live_page
 from home.cache import ALL, LISTINGS, country_group
 
@@ -36,7 +40,18 @@ def reindex(pages) -> set[str]:
     return groups | _donor_groups(ids)
 
 
-def page_published_or_unpublished(sender, instance, **kwargs):
+def page_published(sender, instance, **kwargs):
+    page = instance.specific
+    if isinstance(page, CountryPage):
+        # A figure is the same in every language: the translations take the source's
+        # (each one republished comes back through here).
+        figures.propagate(page)
+        invalidate(*reindex([page]))
+    else:
+        invalidate(ALL)
+
+
+def page_unpublished(sender, instance, **kwargs):
     page = instance.specific
     if isinstance(page, CountryPage):
         invalidate(*reindex([page]))
@@ -98,12 +113,13 @@ def connect() -> None:
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Site
 
-    from country_pages.models import Organisation, ThematicTag
+    from country_pages.models import Organisation
+    from country_pages.tags import ThematicTag
     from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
 
-    page_published.connect(page_published_or_unpublished, dispatch_uid="publishing-published")
-    page_unpublished.connect(page_published_or_unpublished, dispatch_uid="publishing-unpublished")
-    page_slug_changed.connect(slug_changed, dispatch_uid="publishing-slug")
+    signals.page_published.connect(page_published, dispatch_uid="publishing-published")
+    signals.page_unpublished.connect(page_unpublished, dispatch_uid="publishing-unpublished")
+    signals.page_slug_changed.connect(slug_changed, dispatch_uid="publishing-slug")
     post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="pub-pvr")
     post_delete.connect(restriction_deleted, sender=PageViewRestriction, dispatch_uid="pub-pvr-d")
     m2m_changed.connect(

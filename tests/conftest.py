@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from country_pages.demo.loader import ensure_home, ensure_states_index
 from country_pages.models import StatesPartiesIndexPage
+from demo.loader import ensure_home, ensure_states_index
 from home.models import HomePage
 
 
@@ -11,7 +11,7 @@ from home.models import HomePage
 def django_db_setup(django_db_setup, django_db_blocker):
     """Once per run: the registry and the site tree (home page and States Parties index
     in the six languages), as `make run` builds them. Tests roll back their own changes."""
-    from country_pages.demo.loader import DemoReport
+    from demo.loader import DemoReport
 
     with django_db_blocker.unblock():
         call_command("load_registry", verbosity=0)

@@ -14,7 +14,8 @@ from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from country_pages.models import CountryPage, Organisation, ThematicTag
+from country_pages.models import CountryPage, Organisation
+from country_pages.tags import ThematicTag
 from focal_points.models import StateGroup
 from registry.models import StateParty
 from tests.admin_forms import page_form_data

@@ -3,9 +3,9 @@
 import pytest
 from django.conf import settings
 
-from country_pages.demo.loader import DemoReport
-from country_pages.demo.pages import FULL_PAGES, ensure_full_pages, po_path
 from country_pages.models import CountryPage
+from demo.loader import DemoReport
+from demo.pages import FULL_PAGES, ensure_full_pages, po_path
 from home.translation import missing_strings, strings_from_po
 from registry.models import StateParty
 
@@ -53,7 +53,7 @@ def test_translation_files_cover_every_string(states_index, key, language):
 
 
 def ensure_full_pages_without_translations(states_index, spec):
-    from country_pages.demo import pages
+    from demo import pages
 
     original = pages.FULL_PAGES
     pages.FULL_PAGES = [{**spec, "translations": []}]
@@ -65,7 +65,7 @@ def ensure_full_pages_without_translations(states_index, spec):
 
 def test_demo_registry_facts_are_applied_once():
     sudan = StateParty.objects.get(iso3="SDN")
-    from country_pages.demo.implementation import apply_implementation_facts
+    from demo.implementation import apply_implementation_facts
 
     assert apply_implementation_facts(sudan) is True
     assert sudan.current_clearance_deadline.deadline.isoformat() == "2027-04-01"

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from explorer.indexer import index_page
-from explorer.models import PublishedAssistance, PublishedNeed
+from country_pages.index_models import PublishedAssistance, PublishedNeed
+from country_pages.indexer import index_page
 from registry.models import StateParty
 from tests.conftest import make_country
 

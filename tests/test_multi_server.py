@@ -57,7 +57,7 @@ def shell(env: dict, code: str, timeout: float = 120) -> str:
 
 SETUP = """
 from django.core.management import call_command
-from country_pages.demo.loader import DemoReport, ensure_home, ensure_states_index
+from demo.loader import DemoReport, ensure_home, ensure_states_index
 from tests.conftest import make_country
 call_command("load_registry", verbosity=0)
 report = DemoReport()

@@ -46,7 +46,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from country_pages.models import CountryPage, Organisation, ThematicTag
+from country_pages.models import CountryPage, Organisation
+from country_pages.tags import ThematicTag
 from focal_points.models import StateGroup
 from registry.models import Article5Deadline, MembershipEvent, StateParty
 from tests.admin_forms import page_form_data

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from country_pages.index_models import PublishedAssistance, PublishedNeed, PublishedPage
+from country_pages.indexer import rebuild
 from country_pages.models import CountryPage
-from explorer.indexer import rebuild
-from explorer.models import PublishedAssistance, PublishedNeed, PublishedPage
 from registry.models import PARTY_STATUSES, Article5Deadline, ClearanceStatus, StateParty
 from tests.conftest import make_country
 

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from country_pages.models import CountryPage, ThematicTag
+from country_pages.models import CountryPage
+from country_pages.tags import ThematicTag
 from tests.conftest import login
 
 pytestmark = pytest.mark.django_db

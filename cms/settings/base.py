@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).
     "focal_points",
+    # The demonstration content and accounts (`make run`, `make serve`); it imports the apps
+    # above, none of them imports it.
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.api.v2",

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from country_pages import blocks
-from country_pages.models import ThematicTag
+from country_pages.tags import ThematicTag
 
 register = template.Library()
 

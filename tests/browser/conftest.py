@@ -39,9 +39,9 @@ _snapshot: sqlite3.Connection | None = None
 def build_content(server_url: str) -> None:
     from wagtail.models import Site
 
-    from country_pages.demo.loader import DemoReport, ensure_home, ensure_states_index
-    from country_pages.demo.pages import ensure_full_pages
     from country_pages.models import CountryPage
+    from demo.loader import DemoReport, ensure_home, ensure_states_index
+    from demo.pages import ensure_full_pages
 
     call_command("load_registry", verbosity=0)
     report = DemoReport()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from explorer.indexer import rebuild
+from country_pages.indexer import rebuild
 
 
 class Command(BaseCommand):

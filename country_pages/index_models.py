@@ -1,23 +1,37 @@
 """A derived index of what the published country pages say: needs by theme, assistance
 between States, and a few facts used to filter the States Parties index. Rebuilt for a page
-when it is published or unpublished (explorer.indexer), never by scanning pages per
-request; `manage.py rebuild_explorer_index` rebuilds all of it."""
+when it is published or unpublished (country_pages.indexer, called by the publish
+pipeline), never by scanning pages per request; `manage.py rebuild_explorer_index`
+rebuilds all of it.
+
+The tables keep the names they had when the index lived in the explorer app
+(`explorer_*`): the move changed no data (migrations country_pages 0003, explorer 0003)."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 from wagtail.models import Locale
 
-from country_pages.models import CountryPage, ThematicTag
 from registry.models import StateParty
+
+from .tags import ThematicTag
+
+
+class PublishedPageQuerySet(models.QuerySet):
+    def visible_in(self, locale_id: int):
+        """For each country, the version a visitor in this language sees: theirs, or the
+        source language version where theirs is missing. One query."""
+        own = PublishedPage.objects.filter(locale_id=locale_id).values("translation_key")
+        return self.filter(Q(locale_id=locale_id) | Q(is_source=True) & ~Q(translation_key__in=own))
 
 
 class PublishedPage(models.Model):
     """One live country page (one language) and what the explorer needs to know of it."""
 
     page = models.OneToOneField(
-        CountryPage, on_delete=models.CASCADE, related_name="published_index"
+        "country_pages.CountryPage", on_delete=models.CASCADE, related_name="published_index"
     )
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     translation_key = models.UUIDField(db_index=True)
@@ -30,7 +44,10 @@ class PublishedPage(models.Model):
     url_path = models.CharField(max_length=400)
     last_published_at = models.DateTimeField(null=True)
 
+    objects = PublishedPageQuerySet.as_manager()
+
     class Meta:
+        db_table = "explorer_publishedpage"
         indexes = [models.Index(fields=["locale", "state"])]
 
     def __str__(self) -> str:
@@ -42,6 +59,9 @@ class TaggedNeed(ItemBase):
     content_object = models.ForeignKey(
         "PublishedNeed", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        db_table = "explorer_taggedneed"
 
 
 class PublishedNeed(models.Model):
@@ -61,6 +81,7 @@ class PublishedNeed(models.Model):
     tags = TaggableManager(through=TaggedNeed, blank=True)
 
     class Meta:
+        db_table = "explorer_publishedneed"
         ordering = ["source__state__name_en", "position"]
 
     def __str__(self) -> str:
@@ -78,6 +99,7 @@ class PublishedAssistance(models.Model):
     illustrative = models.BooleanField(default=False)
 
     class Meta:
+        db_table = "explorer_publishedassistance"
         ordering = ["position"]
         verbose_name = _("assistance provided")
 

@@ -2,7 +2,7 @@
 data, documents and images.
 
 Block ids are derived from the page and the block's position, so they are the same on
-every machine: the translations in demo/locale/ refer to strings by those ids.
+every machine: the translations in demo/translations/ refer to strings by those ids.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from country_pages.geo import country_shapes, neighbours_box
+from demo.maps import country_shapes, neighbours_box
 
 ID_NAMESPACE = uuid.UUID("5b0f1f0e-6b7e-4b43-9d0c-2f1f3c5a7e11")
 DEMO_DIR = Path(__file__).resolve().parent

@@ -7,7 +7,7 @@ them. Everything in the sections flagged "illustrative" is example content."""
 import datetime as dt
 from decimal import Decimal
 
-from country_pages.demo.content import Doc, Img, Snippet
+from demo.content import Doc, Img, Snippet
 
 PAGE = {
     "key": "sri-lanka",

@@ -10,7 +10,7 @@ is example content."""
 import datetime as dt
 from decimal import Decimal
 
-from country_pages.demo.content import Doc, Img, Snippet
+from demo.content import Doc, Img, Snippet
 
 PAGE = {
     "key": "senegal",

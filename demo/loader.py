@@ -1,6 +1,6 @@
 """Builds the site a fresh `make run` serves: the home page and the States Parties index
 in the six languages, a country page for every State Party in the registry, and full
-pages for the States in demo/pages.py with their translations.
+pages for the States in demo/pages/ with their translations.
 
 Idempotent: what exists is left as it is, so a second run changes nothing (and never
 overwrites what editors have changed since).
@@ -9,17 +9,15 @@ overwrites what editors have changed since).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.text import slugify
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from country_pages.models import CountryPage, StatesPartiesIndexPage
@@ -29,32 +27,12 @@ from home.translation import plain_strings, translate, translation_of
 from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 
 from . import site_text
+from .helpers import DemoReport, country_slug, locales, publish
+from .pages import ensure_full_pages
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # States with a page: every State that is or was a party.
 STATUSES_WITH_PAGE = PARTY_STATUSES | {MembershipStatus.WITHDRAWN}
-
-
-@dataclass
-class DemoReport:
-    created: list[str] = field(default_factory=list)
-
-    def add(self, page: Page) -> None:
-        self.created.append(f"{page.locale.language_code}: {page.title}")
-
-
-def locales() -> dict[str, Locale]:
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
-    }
-
-
-def country_slug(state: StateParty) -> str:
-    return slugify(state.name_en)
-
-
-def publish(page: Page) -> None:
-    page.save_revision().publish()
 
 
 def rich_paragraph(text: str) -> str:
@@ -164,8 +142,6 @@ def deferred_indexing():
 
 
 def load_demo_content() -> DemoReport:
-    from .pages import ensure_full_pages
-
     report = DemoReport()
     with deferred_indexing(), transaction.atomic():
         home = ensure_home(report)

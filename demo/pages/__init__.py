@@ -1,6 +1,6 @@
 """The full demonstration pages: every annex section filled, with documents and a map,
 written in their source language and translated through wagtail-localize from the PO files
-in demo/locale/<language>/<page key>.po."""
+in demo/translations/<language>/<page key>.po."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from country_pages.demo.content import (
+from country_pages.models import CountryPage, Organisation, StatesPartiesIndexPage
+from demo.content import (
     DEMO_DIR,
     Doc,
     Img,
@@ -18,9 +19,10 @@ from country_pages.demo.content import (
     get_or_create_document,
     get_or_create_image,
 )
-from country_pages.demo.implementation import apply_implementation_facts
-from country_pages.demo.organisations import ORGANISATIONS
-from country_pages.models import CountryPage, Organisation, StatesPartiesIndexPage
+from demo.helpers import country_slug, locales, publish
+from demo.implementation import apply_implementation_facts
+from demo.organisations import ORGANISATIONS
+from focal_points.roles import ensure_state_group
 from home.translation import plain_strings, strings_from_po, translate, translation_of
 from registry.models import StateParty
 
@@ -29,7 +31,7 @@ from . import senegal, serbia, sri_lanka, sudan, zimbabwe
 FULL_PAGES = [
     page for page in (sudan.PAGE, zimbabwe.PAGE, serbia.PAGE, sri_lanka.PAGE, senegal.PAGE) if page
 ]
-LOCALE_DIR = DEMO_DIR / "locale"
+LOCALE_DIR = DEMO_DIR / "translations"  # not "locale": that would be the app's gettext catalogues
 
 
 def po_path(page_key: str, language: str) -> Path:
@@ -38,8 +40,6 @@ def po_path(page_key: str, language: str) -> Path:
 
 def ensure_organisations(report) -> dict[str, Organisation]:
     """The partner organisations, in every language."""
-    from country_pages.demo.loader import locales
-
     all_locales = locales()
     source_locale = all_locales[settings.LANGUAGE_CODE]
     organisations = {}
@@ -66,9 +66,6 @@ def ensure_organisations(report) -> dict[str, Organisation]:
 
 
 def page_resolver(spec: dict, organisations: dict[str, Organisation]):
-    from country_pages.demo.loader import locales
-    from focal_points.roles import ensure_state_group
-
     # The State's own collection, as if its focal point had uploaded the files.
     collection = ensure_state_group(StateParty.objects.get(iso3=spec["iso3"])).collection
     source_locale = locales()[spec["language"]]
@@ -95,8 +92,6 @@ def page_resolver(spec: dict, organisations: dict[str, Organisation]):
 
 
 def ensure_full_pages(states_index: StatesPartiesIndexPage, report) -> None:
-    from country_pages.demo.loader import country_slug, locales, publish
-
     all_locales = locales()
     organisations = ensure_organisations(report)
     for spec in FULL_PAGES:

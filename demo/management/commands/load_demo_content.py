@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from country_pages.demo.loader import load_demo_content
+from demo.loader import load_demo_content
 from registry.models import StateParty
 
 

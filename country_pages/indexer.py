@@ -1,4 +1,4 @@
-"""Keeps the explorer's derived index in step with the live country pages."""
+"""Keeps the derived index (index_models.py) in step with the live country pages."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from country_pages.models import CountryPage, ThematicTag
-from home.translation import source_page_of
+from home.translation import fallback_version, original_locale_id
 
-from .models import PublishedAssistance, PublishedNeed, PublishedPage
+from .index_models import PublishedAssistance, PublishedNeed, PublishedPage
+from .models import CountryPage
+from .tags import ThematicTag
 
 SUMMARY_WORDS = 60
 
@@ -25,10 +26,10 @@ def index_page(page: CountryPage) -> PublishedPage | None:
     PublishedPage.objects.filter(page_id=page.pk).delete()
     page = CountryPage.objects.select_related("state").get(pk=page.pk)
     if not page.live or page.get_view_restrictions().exists():
+        mark_fallback(page.translation_key)
         return None
     entry = PublishedPage.objects.create(
         page=page,
-        is_source=source_page_of(page).pk == page.pk,
         locale_id=page.locale_id,
         translation_key=page.translation_key,
         state_id=page.state_id,
@@ -75,22 +76,27 @@ def index_page(page: CountryPage) -> PublishedPage | None:
     entry.need_themes = sorted(set(themes))
     entry.section_count = len(page.body)
     entry.save(update_fields=["need_themes", "approach_launched_on", "section_count"])
+    mark_fallback(page.translation_key)
+    entry.refresh_from_db(fields=["is_source"])
     return entry
+
+
+def mark_fallback(translation_key) -> None:
+    """Flag (is_source) the version of a page that visitors get where their language is
+    missing, chosen among its indexed (live, public) versions as everywhere else
+    (home.translation.fallback_version): the original, else English, else none. The
+    choice depends on the other versions too (the original unpublished, English is shown),
+    so all of a page's entries are set again whenever one of them changes."""
+    entries = PublishedPage.objects.filter(translation_key=translation_key)
+    shown = fallback_version(entries.select_related("locale"), original_locale_id(translation_key))
+    entries.exclude(pk=getattr(shown, "pk", None)).update(is_source=False)
+    if shown is not None:
+        entries.filter(pk=shown.pk).update(is_source=True)
 
 
 def remove_page(page: CountryPage) -> None:
     PublishedPage.objects.filter(page_id=page.pk).delete()
-
-
-def visible_in(locale_id: int):
-    """For each country, the version a visitor in this language sees: theirs, or the
-    source language version where theirs is missing. One query."""
-    from django.db.models import Q
-
-    own = PublishedPage.objects.filter(locale_id=locale_id).values("translation_key")
-    return PublishedPage.objects.filter(
-        Q(locale_id=locale_id) | Q(is_source=True) & ~Q(translation_key__in=own)
-    )
+    mark_fallback(page.translation_key)
 
 
 def rebuild() -> int:

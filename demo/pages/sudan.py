@@ -5,7 +5,7 @@ of Cooperation and Assistance's conclusions to the Seventeenth Meeting of the St
 import datetime as dt
 from decimal import Decimal
 
-from country_pages.demo.content import Doc, Img, Snippet
+from demo.content import Doc, Img, Snippet
 
 COMMITTEE_CONCLUSIONS = (
     "Conclusions and recommendations of the Committee on the Enhancement of Cooperation and "

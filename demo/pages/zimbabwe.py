@@ -7,7 +7,7 @@ content."""
 import datetime as dt
 from decimal import Decimal
 
-from country_pages.demo.content import Doc, Img, Snippet
+from demo.content import Doc, Img, Snippet
 
 PAGE = {
     "key": "zimbabwe",
