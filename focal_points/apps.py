@@ -7,7 +7,7 @@ class FocalPointsConfig(AppConfig):
     verbose_name = _("Focal points and review")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals, wagtail_checks  # noqa: F401 (receivers, the start-up check)
         from .workflow_names import install as install_workflow_names
 
         install_workflow_names()

@@ -15,12 +15,17 @@ from .roles import is_isu, states_of
 # --- wagtail-localize: the translation editor is for translators only -------------------
 
 # This module is imported after wagtail_localize's hooks (INSTALLED_APPS order), so its
-# editor-replacing hooks can be wrapped in place.
-for _hook_name in ("before_edit_page", "before_edit_snippet"):
+# editor-replacing hooks can be wrapped in place. Wagtail has no API to wrap or remove a
+# registered hook: this reads its private registry (checked with Wagtail 8.0). The names
+# wrapped are recorded; focal_points.wagtail_checks fails at start-up if one is missing.
+LOCALIZE_EDIT_HOOKS = ("before_edit_page", "before_edit_snippet")
+WRAPPED_LOCALIZE_HOOKS: list[str] = []
+for _hook_name in LOCALIZE_EDIT_HOOKS:
     _entries = hooks._hooks.get(_hook_name, [])
     for _index, (_fn, _order) in enumerate(_entries):
         if _fn.__module__ == "wagtail_localize.wagtail_hooks":
             _entries[_index] = (guards.guard_localize_hook(_fn), _order)
+            WRAPPED_LOCALIZE_HOOKS.append(_hook_name)
 
 
 @hooks.register("after_edit_page")
