@@ -11,6 +11,7 @@ from country_pages import views as country_views
 from country_pages.api import api_router
 from explorer import views as explorer_views
 from home import views as home_views
+from registry import views as registry_views
 
 urlpatterns = [
     # Guarded versions of some admin views; must come before Wagtail's admin.
@@ -18,8 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("open-data/states-parties.csv", home_views.registry_csv, name="registry_csv"),
-    path("open-data/states-parties.json", home_views.registry_json, name="registry_json"),
+    path("open-data/states-parties.csv", registry_views.registry_csv, name="registry_csv"),
+    path("open-data/states-parties.json", registry_views.registry_json, name="registry_json"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
@@ -39,7 +40,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("needs-and-assistance/", explorer_views.explorer, name="explorer"),
     path("search/", home_views.search, name="search"),
-    path("open-data/", home_views.open_data, name="open_data"),
+    path("open-data/", registry_views.open_data, name="open_data"),
     path(
         "contact/<int:page_id>/<slug:contact_id>/",
         country_views.reveal_contact,

@@ -3,7 +3,6 @@ sitemap."""
 
 from __future__ import annotations
 
-import csv
 import logging
 import unicodedata
 
@@ -15,8 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
-
-from registry.models import StateParty
 
 from .i18n import active_locale, alternates_by_key, x_default
 from .public_url import public_url
@@ -105,85 +102,6 @@ def search_result(page, query: str, request) -> dict:
         "snippet": snippet(page_text(page), query),
         "language": page.locale.language_code,
     }
-
-
-@require_GET
-def open_data(request):
-    return TemplateResponse(request, "home/open_data.html", {})
-
-
-REGISTRY_COLUMNS = [
-    "iso3",
-    "iso2",
-    "name_en",
-    "name_fr",
-    "name_es",
-    "name_ar",
-    "name_ru",
-    "name_zh_hans",
-    "region",
-    "subregion",
-    "signed",
-    "deposited",
-    "method",
-    "entry_into_force",
-    "membership_status",
-    "withdrawal_effective",
-    "stockpile_status",
-    "stockpile_completed_on",
-    "stockpile_deadline",
-    "clearance_status",
-    "clearance_completed_on",
-    "article5_deadline",
-    "national_measures",
-    "mines_retained",
-    "mines_retained_year",
-    "latest_article7_report_year",
-]
-
-
-def registry_rows() -> list[dict]:
-    rows = []
-    for state in StateParty.objects.with_related().order_by("iso3"):
-        deadline = state.current_clearance_deadline
-        report = state.latest_article7_report
-        row = {name: getattr(state, name, None) for name in REGISTRY_COLUMNS[:13]}
-        row.update(
-            entry_into_force=state.entry_into_force,
-            membership_status=state.status.value,
-            withdrawal_effective=state.withdrawal_effective_on,
-            stockpile_status=state.stockpile_status,
-            stockpile_completed_on=state.stockpile_completed_on,
-            stockpile_deadline=state.stockpile_deadline,
-            clearance_status=state.clearance_status,
-            clearance_completed_on=state.clearance_completed_on,
-            article5_deadline=deadline.deadline if deadline else None,
-            national_measures=state.national_measures,
-            mines_retained=state.mines_retained,
-            mines_retained_year=state.mines_retained_year,
-            latest_article7_report_year=report.year if report else None,
-        )
-        rows.append({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()})
-    return rows
-
-
-@require_GET
-def registry_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="states-parties.csv"'
-    writer = csv.DictWriter(response, fieldnames=REGISTRY_COLUMNS)
-    writer.writeheader()
-    for row in registry_rows():
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return response
-
-
-@require_GET
-def registry_json(request):
-    return JsonResponse(
-        {"generated": timezone.now().isoformat(), "states": registry_rows()},
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
-    )
 
 
 @require_GET
