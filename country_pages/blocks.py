@@ -117,9 +117,29 @@ class ThemeTagsBlock(blocks.MultipleChoiceBlock):
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    from .models import ThematicTag
+    from .tags import ThematicTag
 
     return [(tag.slug, tag.label) for tag in ThematicTag.objects.order_by("name")]
+
+
+class GroupedNumberMixin:
+    """A number whose input shows, beside it, the typed value grouped by thousands in the
+    admin's language ("9,800,000"; "9 800 000" in French) as it is typed, so that a zero too
+    many or too few is seen before saving (static/js/admin.js finds the input by its
+    `data-grouped-number` attribute). What is stored is still the plain number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail renders the widget with its attributes, also for blocks added later.
+        self.field.widget.attrs["data-grouped-number"] = ""
+
+
+class QuantityBlock(GroupedNumberMixin, blocks.IntegerBlock):
+    """A count or an area: a whole number, shown grouped by thousands as it is typed."""
+
+
+class AmountBlock(GroupedNumberMixin, blocks.DecimalBlock):
+    """An amount of money: a whole amount, shown grouped by thousands as it is typed."""
 
 
 # --- Shared base ----------------------------------------------------------------------
@@ -152,13 +172,13 @@ class AnnexSectionBlock(blocks.StructBlock):
 
 class CasualtyYearBlock(blocks.StructBlock):
     year = blocks.IntegerBlock(label=_("Year"))
-    killed = blocks.IntegerBlock(required=False, min_value=0, label=_("Killed"))
-    injured = blocks.IntegerBlock(required=False, min_value=0, label=_("Injured"))
-    women = blocks.IntegerBlock(required=False, min_value=0, label=_("Women"))
-    men = blocks.IntegerBlock(required=False, min_value=0, label=_("Men"))
-    girls = blocks.IntegerBlock(required=False, min_value=0, label=_("Girls"))
-    boys = blocks.IntegerBlock(required=False, min_value=0, label=_("Boys"))
-    unknown = blocks.IntegerBlock(required=False, min_value=0, label=_("Sex and age not recorded"))
+    killed = QuantityBlock(required=False, min_value=0, label=_("Killed"))
+    injured = QuantityBlock(required=False, min_value=0, label=_("Injured"))
+    women = QuantityBlock(required=False, min_value=0, label=_("Women"))
+    men = QuantityBlock(required=False, min_value=0, label=_("Men"))
+    girls = QuantityBlock(required=False, min_value=0, label=_("Girls"))
+    boys = QuantityBlock(required=False, min_value=0, label=_("Boys"))
+    unknown = QuantityBlock(required=False, min_value=0, label=_("Sex and age not recorded"))
 
     BREAKDOWN = ("women", "men", "girls", "boys", "unknown")
 
@@ -166,6 +186,8 @@ class CasualtyYearBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Casualties in a year")
         label_format = "{year}"
+        # Once for the year rather than under each of its seven small inputs.
+        help_text = _("Numbers of people, as whole numbers.")
         form_classname = "struct-block casualty-year"  # laid out as a grid: admin.css
 
     def clean(self, value):
@@ -354,8 +376,13 @@ class NeedBlock(blocks.StructBlock):
     description = blocks.RichTextBlock(
         features=["bold", "italic", "ol", "ul", "link"], label=_("Need or challenge")
     )
-    funding_gap = blocks.DecimalBlock(
-        required=False, min_value=0, decimal_places=0, max_digits=14, label=_("Funding gap")
+    funding_gap = AmountBlock(
+        required=False,
+        min_value=0,
+        decimal_places=0,
+        max_digits=14,
+        label=_("Funding gap"),
+        help_text=_("Whole amount in the currency chosen below."),
     )
     currency = CurrencyBlock(required=False)
     tags = ThemeTagsBlock()
@@ -378,8 +405,11 @@ class NeedBlock(blocks.StructBlock):
 
 
 class ClearanceNeedBlock(NeedBlock):
-    area_remaining_m2 = blocks.IntegerBlock(
-        required=False, min_value=0, label=_("Area remaining to be addressed (m²)")
+    area_remaining_m2 = QuantityBlock(
+        required=False,
+        min_value=0,
+        label=_("Area remaining to be addressed (m²)"),
+        help_text=_("In square metres, as a whole number."),
     )
     quantities = (("funding_gap", MAX_MONEY), ("area_remaining_m2", MAX_AREA_M2))
 
@@ -389,7 +419,12 @@ class ClearanceNeedBlock(NeedBlock):
 
 
 class RiskEducationNeedBlock(NeedBlock):
-    people_to_reach = blocks.IntegerBlock(required=False, min_value=0, label=_("People to reach"))
+    people_to_reach = QuantityBlock(
+        required=False,
+        min_value=0,
+        label=_("People to reach"),
+        help_text=_("Number of people."),
+    )
     quantities = (("funding_gap", MAX_MONEY), ("people_to_reach", MAX_PEOPLE))
 
     class Meta:
@@ -398,8 +433,11 @@ class RiskEducationNeedBlock(NeedBlock):
 
 
 class VictimAssistanceNeedBlock(NeedBlock):
-    people_to_reach = blocks.IntegerBlock(
-        required=False, min_value=0, label=_("Survivors and family members to reach")
+    people_to_reach = QuantityBlock(
+        required=False,
+        min_value=0,
+        label=_("Survivors and family members to reach"),
+        help_text=_("Number of people."),
     )
     quantities = (("funding_gap", MAX_MONEY), ("people_to_reach", MAX_PEOPLE))
 
@@ -409,8 +447,11 @@ class VictimAssistanceNeedBlock(NeedBlock):
 
 
 class StockpileNeedBlock(NeedBlock):
-    mines_to_destroy = blocks.IntegerBlock(
-        required=False, min_value=0, label=_("Stockpiled mines to destroy")
+    mines_to_destroy = QuantityBlock(
+        required=False,
+        min_value=0,
+        label=_("Stockpiled mines to destroy"),
+        help_text=_("Number of mines."),
     )
     quantities = (("funding_gap", MAX_MONEY), ("mines_to_destroy", MAX_MINES))
 
@@ -656,8 +697,13 @@ class ProjectBlock(blocks.StructBlock):
     partners = blocks.CharBlock(max_length=300, required=False, label=_("Partners"))
     start_year = blocks.IntegerBlock(label=_("Start year"))
     end_year = blocks.IntegerBlock(required=False, label=_("End year"))
-    funding = blocks.DecimalBlock(
-        required=False, min_value=0, decimal_places=0, max_digits=14, label=_("Funding")
+    funding = AmountBlock(
+        required=False,
+        min_value=0,
+        decimal_places=0,
+        max_digits=14,
+        label=_("Funding"),
+        help_text=_("Whole amount in the currency chosen below."),
     )
     currency = CurrencyBlock(required=False)
     description = blocks.TextBlock(max_length=1500, required=False, label=_("Description"))

@@ -6,7 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .compare import install_on_country_pages
-from .models import Organisation, ThematicTag
+from .models import Organisation
+from .tags import ThematicTag
 
 # Readable revision comparisons of the page's sections (country_pages/compare.py).
 install_on_country_pages()
@@ -15,6 +16,12 @@ install_on_country_pages()
 @hooks.register("insert_global_admin_css")
 def editor_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def editor_js():
+    # Large numbers grouped by thousands beside their input as they are typed.
+    return format_html('<script src="{}" defer></script>', static("js/admin.js"))
 
 
 class OrganisationViewSet(SnippetViewSet):
