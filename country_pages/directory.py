@@ -171,6 +171,13 @@ def listings(index_url: str, locale_id: int, filters: dict | None = None) -> lis
     elif sort == "entry_into_force":
         result.sort(key=lambda listing: listing.state.entry_into_force or dt.date.max)
     elif sort == "updated":
-        epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
-        result.sort(key=lambda listing: listing.published.last_published_at or epoch, reverse=True)
+        sort_newest_first(result)
     return result
+
+
+def sort_newest_first(listings: list[Listing]) -> None:
+    """Most recently published version first; a page with no publication date (live but
+    never published through a revision: an import, a restore) last. In place; stable, so
+    pages updated at the same moment keep the order they had (by name)."""
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    listings.sort(key=lambda listing: listing.published.last_published_at or epoch, reverse=True)

@@ -88,7 +88,8 @@ def mark_fallback(translation_key) -> None:
     choice depends on the other versions too (the original unpublished, English is shown),
     so all of a page's entries are set again whenever one of them changes."""
     entries = PublishedPage.objects.filter(translation_key=translation_key)
-    shown = fallback_version(entries.select_related("locale"), original_locale_id(translation_key))
+    versions = list(entries.select_related("locale"))
+    shown = fallback_version(versions, original_locale_id(translation_key))
     entries.exclude(pk=getattr(shown, "pk", None)).update(is_source=False)
     if shown is not None:
         entries.filter(pk=shown.pk).update(is_source=True)

@@ -46,10 +46,6 @@ class Alternate:
         return public_url(self.path)
 
     @property
-    def shown_in_name(self) -> str:
-        return LANGUAGE_NAMES.get(self.shown_in, self.shown_in or "")
-
-    @property
     def hreflang(self) -> str:
         return bcp47(self.language_code)
 

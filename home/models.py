@@ -72,7 +72,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from country_pages.directory import listings
+        from country_pages.directory import listings, sort_newest_first
         from country_pages.models import StatesPartiesIndexPage
         from registry.models import PARTY_STATUSES, ClearanceStatus
 
@@ -92,7 +92,10 @@ class HomePage(BasePage):
         )
         upcoming = [s for s in states if s.deadline and s.deadline >= today]
         context["next_deadlines"] = sorted(upcoming, key=lambda s: s.deadline)[:5]
-        with_content = [s for s in states if s.published.section_count]
-        with_content.sort(key=lambda s: s.published.last_published_at, reverse=True)
+        # A page never published through a revision has no date: not "recently updated".
+        with_content = [
+            s for s in states if s.published.section_count and s.published.last_published_at
+        ]
+        sort_newest_first(with_content)
         context["recently_updated"] = with_content[:6]
         return context

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polib
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
@@ -112,20 +113,59 @@ MISSING = "missing"
 SOURCE = "source"
 
 
-def source_page_of(page: Page) -> Page:
-    """The version the others are translated from: the TranslationSource's language when
-    wagtail-localize made the translations, else the site's default language."""
+def original_locale_id(translation_key) -> int | None:
+    """The id of the locale a page was written in, as wagtail-localize records it; None
+    when no version of it was translated with wagtail-localize.
+
+    Every version something was translated from has a TranslationSource, not only the
+    original: a French translation later used to translate the page into Arabic ("sync
+    from French") has one too, and it can even be the older one (French copied before the
+    English was first sent for translation). So the order the sources were made in does
+    not say which is the original. The original is the source that is not itself a
+    translation (no Translation of the page targets its language); if several are, the
+    one whose version was created first. One query."""
+    translations_into_it = Translation.objects.filter(
+        source__object_id=translation_key, target_locale_id=OuterRef("locale_id")
+    )
+    version = Page.objects.filter(
+        translation_key=translation_key, locale_id=OuterRef("locale_id")
+    ).order_by("pk")
+    return (
+        TranslationSource.objects.filter(object_id=translation_key)
+        .annotate(
+            is_translation=Exists(translations_into_it),
+            version_id=Subquery(version.values("pk")[:1]),
+        )
+        .order_by("is_translation", F("version_id").asc(nulls_last=True), "created_at", "pk")
+        .values_list("locale_id", flat=True)
+        .first()
+    )
+
+
+def fallback_version(versions, original_id: int | None):
+    """Of these versions of a page (pages, or anything with a `locale_id` and a
+    `locale`), the one shown where a language is missing: the one in the language the page
+    was written in (original_id, from `original_locale_id`), else the one in the site's
+    default language (English), else none: never another translation. Every place that
+    shows a page in a language it is not translated into chooses with this."""
     from django.conf import settings
 
+    if original_id is not None:
+        for version in versions:
+            if version.locale_id == original_id:
+                return version
+    for version in versions:
+        if version.locale.language_code == settings.LANGUAGE_CODE:
+            return version
+    return None
+
+
+def source_page_of(page: Page) -> Page:
+    """The version the others are translated from (live or not): the original language
+    when wagtail-localize made the translations (`original_locale_id`), else the site's
+    default language."""
     translations = list(page.get_translations(inclusive=True).select_related("locale"))
-    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
-    for candidate in translations:
-        if source is not None and candidate.locale_id == source.locale_id:
-            return candidate
-    for candidate in translations:
-        if candidate.locale.language_code == settings.LANGUAGE_CODE:
-            return candidate
-    return page
+    return fallback_version(translations, original_locale_id(page.translation_key)) or page
 
 
 def translation_status(page: Page) -> list[tuple[Locale, str, Page | None]]:

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -52,7 +52,8 @@ def view_path(path: str, language_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def switcher_links(context, page=None) -> list:
     """The language switcher's links: relative, every language, each marked (in its own
-    language) when the page is shown there in another language."""
+    language: "以英语显示" on the Chinese entry, "affichée en anglais" on the French one)
+    when the page is shown there in another language."""
     request = context.get("request")
     if page is not None and getattr(page, "pk", None):
         links = i18n.switcher_links(page, request)
@@ -62,15 +63,19 @@ def switcher_links(context, page=None) -> list:
 
 
 def shown_in_note(alternate: Alternate) -> str:
+    """The note of a switcher entry for a language the page is not translated into, all
+    in that entry's language (the link's lang): the sentence and the name of the language
+    the page is shown in, "(以英语显示)" on the Chinese entry, "(affichée en anglais)" on the
+    French one; never that language's own name for itself ("English") inside another
+    language's sentence."""
     if not alternate.shown_in:
         return ""
-    # In the link's language, naming the language shown by its own name ("English").
     with translation.override(alternate.language_code):
         template = _("shown in %(language)s")
-    name = format_html(
-        '<span lang="{}">{}</span>', bcp47(alternate.shown_in), alternate.shown_in_name
+        name = language_name(alternate.shown_in)
+    return mark_safe(  # noqa: S308
+        conditional_escape(template) % {"language": conditional_escape(name)}
     )
-    return mark_safe(conditional_escape(template) % {"language": name})  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -126,7 +131,9 @@ def language_name(language_code: str) -> str:
     ("anglais" in French, "English" in English)."""
     from django.utils.translation import get_language, get_language_info
 
-    name = get_language_info(language_code)["name_translated"]
+    # Django's names of languages (LANG_INFO), through its catalogs: read now, in the
+    # active language, not when the template (or the caller) prints it.
+    name = str(get_language_info(language_code)["name_translated"])
     if (get_language() or "en").split("-")[0] in LOWERCASE_LANGUAGE_NAMES:
         return name.lower()
     return name
