@@ -69,9 +69,10 @@ def test_full_review_cycle(client, sudan, fp_sudan, isu_user, language):
     assert history.status_code == 200
     assert "Please cite your source." in history.content.decode()
 
-    # The focal point corrects and submits again.
+    # The focal point corrects and submits again (the editor's "Resubmit" is action-submit;
+    # restarting the workflow is the ISU's).
     data = page_form_data(page, title=f"{live_title} — corrected")
-    data["action-restart-workflow"] = "Resubmit"
+    data["action-submit"] = "Resubmit"
     response = client.post(edit_url(page), data)
     assert response.status_code == 302
     page.refresh_from_db()
