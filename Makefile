@@ -50,6 +50,7 @@ node_modules/.installed: package-lock.json | system-test-deps
 	touch $@
 
 test: system-test-deps install messages node_modules/.installed ## Install what the tests need (Python, npm and Debian packages), run the whole suite
+	$(VENV)/bin/lint-imports --no-cache  # imports between apps point one way (docs/architecture.md)
 	$(PY) -m pytest
 
 lint: install ## Lint and check formatting

@@ -7,10 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
+from country_pages import search
 from country_pages import views as country_views
 from country_pages.api import api_router
 from explorer import views as explorer_views
-from home import views as home_views
 from registry import views as registry_views
 
 urlpatterns = [
@@ -21,9 +22,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("open-data/states-parties.csv", registry_views.registry_csv, name="registry_csv"),
     path("open-data/states-parties.json", registry_views.registry_json, name="registry_json"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("healthz", home_views.healthz, name="healthz"),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("sitemap.xml", core_views.sitemap, name="sitemap"),
     # Browsers ask for /favicon.ico whatever the page links to: the SVG icon (its static
     # name is hashed in production, so a temporary redirect).
     path("favicon.ico", lambda request: redirect(static_url("favicon.svg")), name="favicon"),
@@ -39,7 +40,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/…, /fr/…, /zh-hans/…
 urlpatterns += i18n_patterns(
     path("needs-and-assistance/", explorer_views.explorer, name="explorer"),
-    path("search/", home_views.search, name="search"),
+    path("search/", search.search, name="search"),
     path("open-data/", registry_views.open_data, name="open_data"),
     path(
         "contact/<int:page_id>/<slug:contact_id>/",

@@ -13,8 +13,8 @@ from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from home.public_url import public_url
-from home.views import search_text
+from core.public_url import public_url
+from core.search_text import search_text
 
 from .models import CountryPage
 

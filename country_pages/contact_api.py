@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from rest_framework.fields import Field
 
-from home.public_url import public_url
+from core.public_url import public_url
 
 CONTACT_ID = "contact_id"
 PAGE = "page"

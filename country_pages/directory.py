@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.forms import FilterForm
 from registry.models import (
     ClearanceStatus,
     MembershipStatus,
@@ -43,12 +44,12 @@ def _need_blocks():
     return NeedsStreamBlock().child_blocks
 
 
-def theme_choices():
+def need_theme_choices():
     """(theme, label in the active language) of each theme of need."""
     return [(name, block.label) for name, block in _need_blocks().items()]
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("All regions"))] + list(Region.choices)
     )
@@ -81,13 +82,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("Any theme"))] + theme_choices()
-
-    def filters(self) -> dict:
-        """The valid filters; an invalid value is reported on the form and ignored."""
-        if self.is_bound:
-            self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+        self.fields["theme"].choices = [("", _("Any theme"))] + need_theme_choices()
 
 
 @dataclass
@@ -133,7 +128,6 @@ def listings(index_url: str, locale_id: int, filters: dict | None = None) -> lis
     for state in states:
         entry = published[state.pk]
         status = state.membership_status(today)
-        deadline = state.current_clearance_deadline
         if filters.get("region") and state.region != filters["region"]:
             continue
         if filters.get("status") and status != filters["status"]:
@@ -152,14 +146,13 @@ def listings(index_url: str, locale_id: int, filters: dict | None = None) -> lis
             continue
         if filters.get("theme") and filters["theme"] not in entry.need_themes:
             continue
-        slug = entry.url_path.rstrip("/").rsplit("/", 1)[-1]
         result.append(
             Listing(
                 state=state,
-                url=f"{index_url}{slug}/",
+                url=entry.url_under(index_url),
                 published=entry,
                 status=status,
-                deadline=deadline.deadline if deadline and state.has_clearance_obligation else None,
+                deadline=state.clearance_deadline_in_force,
                 _locale_id=locale_id,
             )
         )

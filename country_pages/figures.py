@@ -27,6 +27,8 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.translation import source_page_of
+
 FIGURE_BLOCKS = (
     blocks.IntegerBlock,
     blocks.DecimalBlock,
@@ -179,8 +181,6 @@ def body_figures(page) -> dict[str, object]:
 
 
 def source_of(page):
-    from home.translation import source_page_of
-
     return source_page_of(page).specific
 
 

@@ -53,6 +53,16 @@ class PublishedPage(models.Model):
     def __str__(self) -> str:
         return f"{self.state_id} ({self.locale_id})"
 
+    @property
+    def slug(self) -> str:
+        """The page's slug: the last segment of its url_path (the same in every language)."""
+        return self.url_path.rstrip("/").rsplit("/", 1)[-1]
+
+    def url_under(self, index_url: str) -> str:
+        """The page's address under the States Parties index's URL in the visitor's
+        language: what every listing of published pages links to."""
+        return f"{index_url}{self.slug}/"
+
 
 class TaggedNeed(ItemBase):
     tag = models.ForeignKey(ThematicTag, on_delete=models.CASCADE, related_name="tagged_needs")

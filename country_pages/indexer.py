@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from home.translation import fallback_version, original_locale_id
+from core.translation import fallback_version, original_locale_id
 
 from .index_models import PublishedAssistance, PublishedNeed, PublishedPage
 from .models import CountryPage
@@ -38,41 +38,24 @@ def index_page(page: CountryPage) -> PublishedPage | None:
     )
     tags = {tag.slug: tag for tag in ThematicTag.objects.all()}
     themes: list[str] = []
+    launches = []
+    # Each section says what it states (blocks.section.AnnexSectionBlock): needs, the
+    # States providing assistance, the launch of the individualised approach.
     for section in page.body:
-        if section.block_type == "needs_and_challenges":
-            for position, need in enumerate(section.value["needs"]):
-                value = need.value
-                record = PublishedNeed.objects.create(
-                    source=entry,
-                    block_id=need.id or "",
-                    position=position,
-                    theme=need.block_type,
-                    title=value.get("title") or "",
-                    summary=_plain(value.get("description")),
-                    area_remaining_m2=value.get("area_remaining_m2"),
-                    people_to_reach=value.get("people_to_reach"),
-                    mines_to_destroy=value.get("mines_to_destroy"),
-                    funding_gap=value.get("funding_gap"),
-                    currency=value.get("currency") or "",
-                    illustrative=bool(section.value.get("illustrative")),
-                )
-                record.tags.set([tags[slug] for slug in value.get("tags") or [] if slug in tags])
-                themes.append(need.block_type)
-        elif section.block_type == "partnerships":
-            for position, item in enumerate(section.value["assisting_states"]):
-                if item["state"] is None:
-                    continue
-                PublishedAssistance.objects.create(
-                    source=entry,
-                    donor=item["state"],
-                    support=item["support"] or "",
-                    themes=list(item["themes"] or []),
-                    position=position,
-                    illustrative=bool(section.value.get("illustrative")),
-                )
-        elif section.block_type == "individualised_approach":
-            launches = [e["date"] for e in section.value["events"] if e["kind"] == "launch"]
-            entry.approach_launched_on = min(launches) if launches else None
+        block, value = section.block, section.value
+        for record in block.index_needs(value):
+            slugs = record.pop("tags")
+            need = PublishedNeed.objects.create(
+                source=entry, **{**record, "summary": _plain(record["summary"])}
+            )
+            need.tags.set([tags[slug] for slug in slugs if slug in tags])
+            themes.append(need.theme)
+        for record in block.assistance(value):
+            PublishedAssistance.objects.create(source=entry, **record)
+        launched_on = block.approach_launched_on(value)
+        if launched_on is not None:
+            launches.append(launched_on)
+    entry.approach_launched_on = min(launches, default=None)
     entry.need_themes = sorted(set(themes))
     entry.section_count = len(page.body)
     entry.save(update_fields=["need_themes", "approach_launched_on", "section_count"])
@@ -84,7 +67,7 @@ def index_page(page: CountryPage) -> PublishedPage | None:
 def mark_fallback(translation_key) -> None:
     """Flag (is_source) the version of a page that visitors get where their language is
     missing, chosen among its indexed (live, public) versions as everywhere else
-    (home.translation.fallback_version): the original, else English, else none. The
+    (core.translation.fallback_version): the original, else English, else none. The
     choice depends on the other versions too (the original unpublished, English is shown),
     so all of a page's entries are set again whenever one of them changes."""
     entries = PublishedPage.objects.filter(translation_key=translation_key)

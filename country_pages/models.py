@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -17,9 +19,11 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
-from home import cache as page_cache
-from home.fields import LeanStreamField
-from home.models import BasePage
+from core import page_cache
+from core.fields import LeanStreamField
+from core.i18n import active_language, active_locale, page_alternates
+from core.pages import BasePage
+from core.translation import fallback_version, is_outdated, original_locale_id
 from registry.models import StateParty
 
 from .blocks import CountryPageBodyBlock
@@ -121,18 +125,40 @@ class StatesPartiesIndexPage(BasePage):
         return context
 
 
+def states_index_url(request: HttpRequest | None) -> str:
+    """URL of the States Parties index in the visitor's language, read once a request."""
+    return states_index_urls(request).get(active_language(), "")
+
+
+def states_index_urls(request: HttpRequest | None) -> dict[str, str]:
+    """{language: URL} of the States Parties index in every language it is live in, read
+    once a request (every page's menu shows one, the switcher's fallbacks use the others)."""
+    cached = getattr(request, "_states_index_urls", None)
+    if cached is not None:
+        return cached
+    # Kept in the cache until a page other than a country page is published or
+    # unpublished (which bumps the "all" generation).
+    host = request.get_host() if request is not None else ""
+    key = f"states-index-urls:{host}:{page_cache.generations(page_cache.ALL)[0]}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {}
+        indexes = StatesPartiesIndexPage.objects.live().select_related("locale").order_by("path")
+        for index in indexes:
+            urls.setdefault(index.locale.language_code, index.get_url(request) or "")
+        cache.set(key, urls, settings.PAGE_CACHE_SECONDS)  # the key dies with its generation
+    if request is not None:
+        request._states_index_urls = urls
+    return urls
+
+
 def preferred_source(candidates: list[CountryPage]) -> CountryPage | None:
     """Of a page's live translations, the one to show where the visitor's language is
     missing: the language it was written in, else English, else none (never another
-    translation): home.translation.fallback_version, as everywhere."""
+    translation): core.translation.fallback_version, as everywhere."""
     if not candidates:
         return None
-    from home.translation import fallback_version, original_locale_id
-
     return fallback_version(candidates, original_locale_id(candidates[0].translation_key))
-
-
-STATUS_SECTION = "status_of_implementation"
 
 
 class Section:
@@ -157,7 +183,8 @@ class Section:
 
     @property
     def is_status(self) -> bool:
-        return self.name == STATUS_SECTION
+        """The status of implementation: the registry's facts, with the State's note."""
+        return self.block.registry_facts
 
 
 class CountryPage(BasePage):
@@ -238,14 +265,12 @@ class CountryPage(BasePage):
         sections = []
         for name, block in stream_block.child_blocks.items():
             child = present.get(name)
-            if child is not None or name == STATUS_SECTION:
+            if child is not None or block.registry_facts:
                 sections.append(Section(name, block, child))
         return sections
 
     def assistance_given(self, request) -> list:
         """What this State provides to others, as the other States' pages say."""
-        from home.i18n import active_locale, states_index_url
-
         base = states_index_url(request)
         items = list(
             PublishedAssistance.objects.filter(
@@ -254,16 +279,13 @@ class CountryPage(BasePage):
             ).select_related("source__state", "source__locale")
         )
         for item in items:
-            item.url = f"{base}{item.source.url_path.rstrip('/').rsplit('/', 1)[-1]}/#partnerships"
+            item.url = f"{item.source.url_under(base)}#partnerships"
         return items
 
     def fallback_paths(self, language_codes, request) -> dict[str, tuple[str, str]]:
         """{language: (path, language shown)} for languages this page is not translated
         into: the index's address in that language serves the page anyway, in the language
         `preferred_source` picks, with a notice (StatesPartiesIndexPage.route)."""
-        from home.i18n import page_alternates, states_index_urls
-        from home.translation import fallback_version
-
         live = [a.page for a in page_alternates(self, request)]
         # preferred_source's choice, from the translations already read.
         shown = fallback_version(live, self.source_locale_id(request)) if live else None
@@ -279,10 +301,8 @@ class CountryPage(BasePage):
 
     def source_locale_id(self, request) -> int | None:
         """The locale this page was written in, as wagtail-localize records it (None if
-        it did not translate it; home.translation.original_locale_id), read once a
+        it did not translate it; core.translation.original_locale_id), read once a
         request: the language switcher and the translation note both ask."""
-        from home.translation import original_locale_id
-
         cache = getattr(request, "_source_locale_ids", None)
         if cache is None:
             cache = {}
@@ -296,8 +316,6 @@ class CountryPage(BasePage):
         """For a translation: the language it was translated from, and whether that
         version was published since. Uses the live translations already read for the
         language switcher."""
-        from home.i18n import page_alternates
-
         source_locale_id = self.source_locale_id(request)
         if source_locale_id is None or source_locale_id == self.locale_id:
             return None
@@ -311,14 +329,9 @@ class CountryPage(BasePage):
         )
         if original is None:
             return None
-        outdated = bool(
-            original.last_published_at
-            and self.last_published_at
-            and original.last_published_at > self.last_published_at
-        )
         return {
             "language": original.locale.language_code,
-            "outdated": outdated,
+            "outdated": is_outdated(self, original),
             "url": original.get_url(request),
         }
 

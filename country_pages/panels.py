@@ -46,7 +46,7 @@ class TranslationStatusPanel(Panel):
             return bool(self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from home.translation import translation_status
+            from core.translation import translation_status
 
             context = super().get_context_data(parent_context)
             context["status"] = translation_status(self.instance)

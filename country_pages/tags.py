@@ -2,12 +2,11 @@
 index both use without importing the page models."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 
-from registry.models import NAME_LANGUAGES
+from registry.models import NAME_FIELDS, name_field
 
 
 class ThematicTag(TagBase):
@@ -24,11 +23,7 @@ class ThematicTag(TagBase):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldPanel("name_fr"),
-        FieldPanel("name_es"),
-        FieldPanel("name_ar"),
-        FieldPanel("name_ru"),
-        FieldPanel("name_zh_hans"),
+        *(FieldPanel(field) for field in NAME_FIELDS if field != "name_en"),
     ]
 
     class Meta:
@@ -37,7 +32,10 @@ class ThematicTag(TagBase):
 
     @property
     def label(self) -> str:
-        suffix = (get_language() or "en").replace("-", "_")
-        if suffix != "en" and suffix in NAME_LANGUAGES:
-            return getattr(self, f"name_{suffix}") or self.name
-        return self.name
+        field = name_field()
+        return (getattr(self, field) if field != "name_en" else "") or self.name
+
+
+def tag_choices() -> list[tuple[str, str]]:
+    """(slug, label in the active language) of every thematic tag, by name."""
+    return [(tag.slug, tag.label) for tag in ThematicTag.objects.order_by("name")]

@@ -16,14 +16,12 @@ def reveal_contact(request, page_id: int, contact_id: str):
     # the database's integers (/contact/99999999999999999999/…) is an error, not a 404.
     page = get_object_or_404(CountryPage.objects.live().public(), id=page_id)
     for section in page.body:
-        if section.block_type != "contact_information":
-            continue
-        for item in section.value["contacts"].bound_blocks:
-            if item.id == contact_id:
-                return TemplateResponse(
-                    request,
-                    "country_pages/contact_revealed.html",
-                    {"page": page, "contact": item.value, "contact_id": item.id},
-                    headers={"X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"},
-                )
+        contact = section.block.find_contact(section.value, contact_id)
+        if contact is not None:
+            return TemplateResponse(
+                request,
+                "country_pages/contact_revealed.html",
+                {"page": page, "contact": contact, "contact_id": contact_id},
+                headers={"X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"},
+            )
     raise Http404

@@ -20,10 +20,10 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.public_url import apply_to_site, site_address
+from core.translation import plain_strings, translate, translation_of
 from country_pages.models import CountryPage, StatesPartiesIndexPage
 from home.models import HomePage
-from home.public_url import apply_to_site, site_address
-from home.translation import plain_strings, translate, translation_of
 from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 
 from . import site_text

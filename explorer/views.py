@@ -4,15 +4,17 @@ from django import forms
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from country_pages.directory import collation_key, theme_choices
+from core import page_cache
+from core.forms import FilterForm
+from core.i18n import active_locale
+from country_pages.directory import collation_key, need_theme_choices
 from country_pages.index_models import PublishedAssistance, PublishedNeed, PublishedPage
-from country_pages.tags import ThematicTag
-from home import cache as page_cache
-from home.i18n import active_locale, states_index_url
+from country_pages.models import states_index_url
+from country_pages.tags import tag_choices
 from registry.models import Region, StateParty
 
 
-class ExplorerFilterForm(forms.Form):
+class ExplorerFilterForm(FilterForm):
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("All regions"))] + list(Region.choices)
@@ -21,15 +23,8 @@ class ExplorerFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes"))] + theme_choices()
-        self.fields["tag"].choices = [("", _("All"))] + [
-            (tag.slug, tag.label) for tag in ThematicTag.objects.order_by("name")
-        ]
-
-    def filters(self) -> dict:
-        if self.is_bound:
-            self.is_valid()
-        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v}
+        self.fields["theme"].choices = [("", _("All themes"))] + need_theme_choices()
+        self.fields["tag"].choices = [("", _("All"))] + tag_choices()
 
 
 def explorer(request):
@@ -54,8 +49,7 @@ def explorer(request):
         needs = needs.filter(tags__slug=filters["tag"])
     needs = sorted(needs, key=lambda n: (collation_key(n.source.state.name), n.position))
     for need in needs:
-        slug = need.source.url_path.rstrip("/").rsplit("/", 1)[-1]
-        need.url = f"{index_url}{slug}/#need-{need.block_id}"
+        need.url = f"{need.source.url_under(index_url)}#need-{need.block_id}"
 
     # Assistance, by the State that gives it.
     given = defaultdict(list)
@@ -63,8 +57,7 @@ def explorer(request):
         "source__state", "source__locale"
     )
     for item in assistance:
-        slug = item.source.url_path.rstrip("/").rsplit("/", 1)[-1]
-        item.url = f"{index_url}{slug}/#partnerships"
+        item.url = f"{item.source.url_under(index_url)}#partnerships"
         given[item.donor_id].append(item)
     donors = StateParty.objects.filter(pk__in=given.keys())
     donor_rows = sorted(
@@ -82,7 +75,7 @@ def explorer(request):
             "needs": needs,
             "donor_rows": donor_rows,
             "filtered": bool(filters),
-            "theme_labels": dict(theme_choices()),
+            "theme_labels": dict(need_theme_choices()),
             # One notice for the page; each illustrative item carries a mark.
             "has_illustrative": any(n.illustrative for n in needs)
             or any(item.illustrative for _donor, items in donor_rows for item in items),

@@ -18,6 +18,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.translation import source_page_of
+from country_pages.models import CountryPage
 from registry.models import StateParty
 
 from . import roles
@@ -124,9 +126,6 @@ def remove_focal_point(state: StateParty, user, *, acting_user=None) -> None:
 def working_language_of(state: StateParty) -> str:
     """The language a State's focal points work in, unless the ISU says otherwise: the
     language its page is written in (the source of its translations), else English."""
-    from country_pages.models import CountryPage
-    from home.translation import source_page_of
-
     page = CountryPage.objects.filter(state=state).select_related("locale").first()
     if page is None:
         return settings.LANGUAGE_CODE

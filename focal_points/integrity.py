@@ -3,7 +3,7 @@
 Installed once at start-up (apps.py), for every path that reaches these models — the
 editor, autosave, wagtail-localize, management commands:
 
-- (Reviewed revisions are never overwritten in place: home.revisions, on BasePage.)
+- (Reviewed revisions are never overwritten in place: core.revisions, on BasePage.)
 - wagtail-localize's `create_or_update_translation(publish=False)` writes the translated
   text onto the page row. For a live page (a live alias being translated again, after
   "convert to alias") that puts unreviewed text live without a publish or a log entry.

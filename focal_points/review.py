@@ -26,6 +26,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, TaskState, WorkflowState
 
+from country_pages.models import CountryPage
+
 from .roles import is_isu, states_of
 
 # Action menu items a focal point is not offered (names from Wagtail and wagtail-localize).
@@ -105,8 +107,6 @@ class ChangesRequestedPanel(Component):
 
 
 def pages_with_changes_requested(user) -> list[dict]:
-    from country_pages.models import CountryPage
-
     pages = CountryPage.objects.filter(state__in=states_of(user))
     ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
     workflow_states = (

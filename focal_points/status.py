@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from core.translation import OUTDATED, SOURCE, translation_status
 from country_pages.models import CountryPage
-from home.translation import OUTDATED, translation_status
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -54,7 +54,7 @@ def outdated_translations() -> list[OutdatedTranslation]:
             continue
         seen.add(page.translation_key)
         rows = translation_status(page)
-        source = next(version for _l, status, version in rows if status == "source")
+        source = next(version for _l, status, version in rows if status == SOURCE)
         outdated.extend(
             OutdatedTranslation(version.specific, source)
             for _locale, status, version in rows

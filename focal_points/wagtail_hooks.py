@@ -7,6 +7,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
+from core.translation import translation_status
+from country_pages import figures
 from country_pages.models import CountryPage
 
 from . import guards, review, status, two_factor, views  # noqa: F401 (review: its hooks)
@@ -36,8 +38,6 @@ def unsync_translation_edited_by_focal_point(request, page):
     Nothing happens silently: the editor is told, the ISU's dashboard lists the page."""
     from django.contrib import messages
     from django.utils.translation import gettext, ngettext
-
-    from country_pages import figures
 
     if not isinstance(page, CountryPage):
         return
@@ -159,8 +159,6 @@ class FocalPointDashboardPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        from home.translation import translation_status
-
         context = super().get_context_data(parent_context)
         rows = []
         for state in states_of(self.user):

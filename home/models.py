@@ -4,42 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField
 
-
-class BasePage(Page):
-    """What every page of the site shares.
-
-    Slugs are synchronised rather than translated, so a page keeps the same path in every
-    language (/en/states-parties/sudan/, /ar/states-parties/sudan/) and the language
-    switcher only changes the prefix.
-    """
-
-    @property
-    def localized_draft(self):
-        # A Site root page kept by home.middleware.cached_site is already the version in
-        # that language: no Locale query to find that out again on every request.
-        from django.utils.translation import get_language
-
-        if getattr(self, "_localized_for", None) == get_language():
-            return self
-        return super().localized_draft
-
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    def save_revision(self, *args, overwrite_revision=None, **kwargs):
-        """A revision that is live, was published or scheduled, or is or was under review
-        is never overwritten in place (home.revisions): a new revision is saved beside it,
-        whoever saves and by whichever path (editor, autosave, API)."""
-        from .revisions import revision_is_protected
-
-        if overwrite_revision is not None and revision_is_protected(overwrite_revision):
-            overwrite_revision = None
-        return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
-
-    class Meta:
-        abstract = True
+from core.pages import BasePage
+from country_pages.directory import listings, sort_newest_first
+from country_pages.models import StatesPartiesIndexPage
+from registry.models import PARTY_STATUSES, ClearanceStatus
 
 
 class HomePage(BasePage):
@@ -56,8 +25,6 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         # The only kind of child: read it as its specific type at once (one query where
         # Wagtail's route makes two), on the way to every country page.
-        from country_pages.models import StatesPartiesIndexPage
-
         if path_components:
             child = (
                 StatesPartiesIndexPage.objects.child_of(self)
@@ -72,10 +39,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from country_pages.directory import listings, sort_newest_first
-        from country_pages.models import StatesPartiesIndexPage
-        from registry.models import PARTY_STATUSES, ClearanceStatus
-
         context = super().get_context(request, *args, **kwargs)
         index = StatesPartiesIndexPage.objects.child_of(self).live().first()
         context["states_index"] = index

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F
 
-from home import cache as page_cache
+from core import page_cache
 
 from .models import PendingInvalidation
 

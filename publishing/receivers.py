@@ -11,11 +11,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
 
+from core.page_cache import ALL, LISTINGS, country_group
 from country_pages import figures, indexer
 from country_pages.index_models import PublishedAssistance
 from country_pages.models import CountryPage
 from focal_points.files import used_on_live_page
-from home.cache import ALL, LISTINGS, country_group
 
 from . import privacy
 from .pipeline import invalidate
@@ -132,7 +132,7 @@ def connect() -> None:
         post_save.connect(file_changed, sender=model, dispatch_uid=f"pub-file-{name}")
         pre_delete.connect(file_changed, sender=model, dispatch_uid=f"pub-file-del-{name}")
     for model in (
-        Site,  # also drops the Site lookups kept by home.middleware.cached_site
+        Site,  # also drops the Site lookups kept by core.middleware.cached_site
         Locale,
         StateParty,
         MembershipEvent,

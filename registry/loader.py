@@ -41,8 +41,9 @@ NAMES_COLUMNS = ("iso3", "language", "name")
 # Events of membership_changes.csv that record a deposit: "<method>_deposited".
 DEPOSIT_EVENTS = {f"{method}_deposited": method for method in AdherenceMethod.values}
 ENTRY_INTO_FORCE_EVENT = "entry_into_force"
-# pycountry's gettext domains use zh_CN for simplified Chinese.
-PYCOUNTRY_LOCALES = {"fr": "fr", "es": "es", "ar": "ar", "ru": "ru", "zh_hans": "zh_CN"}
+# pycountry's gettext domain for a name language, where it is not the same: zh_CN for
+# simplified Chinese.
+PYCOUNTRY_LOCALES = {"zh_hans": "zh_CN"}
 
 
 class RegistryDataError(Exception):
@@ -251,9 +252,13 @@ def localised_names(iso3: str, overrides: dict[tuple[str, str], str]) -> dict[st
     match = pycountry.countries.get(alpha_3=iso3)
     base = getattr(match, "common_name", None) or match.name
     names = {"name_en": overrides.get((iso3, "en"), base)}
-    for language in NAME_LANGUAGES[1:]:
+    for language in NAME_LANGUAGES:
+        if language == "en":
+            continue
         translation = gettext.translation(
-            "iso3166-1", pycountry.LOCALES_DIR, languages=[PYCOUNTRY_LOCALES[language]]
+            "iso3166-1",
+            pycountry.LOCALES_DIR,
+            languages=[PYCOUNTRY_LOCALES.get(language, language)],
         )
         names[f"name_{language}"] = overrides.get((iso3, language), translation.gettext(match.name))
     return names

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -22,8 +23,19 @@ from modelcluster.models import ClusterableModel
 CONVENTION_IN_FORCE = dt.date(1999, 3, 1)
 OPENED_FOR_SIGNATURE = dt.date(1997, 12, 3)
 
-# Model field suffix for each site language ("zh-hans" -> "zh_hans").
-NAME_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh_hans")
+# Model field suffix for each site language ("zh-hans" -> "zh_hans"), in the site's order:
+# StateParty has a name_<suffix> field for each (ThematicTag too, its English one being
+# `name`). A language added to settings.LANGUAGES needs these fields and a migration
+# (tests/test_registry_loader.py checks that they exist).
+NAME_LANGUAGES = tuple(code.replace("-", "_") for code, _name in settings.LANGUAGES)
+NAME_FIELDS = tuple(f"name_{suffix}" for suffix in NAME_LANGUAGES)
+
+
+def name_field(language: str | None = None) -> str:
+    """The name_<suffix> field for a language (the active one by default); name_en for a
+    language the site does not have."""
+    suffix = (language or get_language() or "en").lower().replace("-", "_")
+    return f"name_{suffix}" if suffix in NAME_LANGUAGES else "name_en"
 
 
 def entry_into_force_for(deposited: dt.date | None) -> dt.date | None:
@@ -102,7 +114,7 @@ class StatePartyQuerySet(models.QuerySet):
         return self.prefetch_related("membership_events", "clearance_deadlines", "article7_reports")
 
     def ordered_by_name(self, language: str | None = None) -> StatePartyQuerySet:
-        return self.order_by(StateParty.name_field(language))
+        return self.order_by(name_field(language))
 
 
 class StateParty(ClusterableModel):
@@ -204,17 +216,12 @@ class StateParty(ClusterableModel):
             kwargs["update_fields"] = [*update_fields, "updated_at"]
         super().save(*args, **kwargs)
 
-    @staticmethod
-    def name_field(language: str | None = None) -> str:
-        suffix = (language or get_language() or "en").lower().replace("-", "_")
-        return f"name_{suffix}" if suffix in NAME_LANGUAGES else "name_en"
-
     @property
     def name(self) -> str:
-        return getattr(self, self.name_field()) or self.name_en
+        return getattr(self, name_field()) or self.name_en
 
     def name_in(self, language: str) -> str:
-        return getattr(self, self.name_field(language)) or self.name_en
+        return getattr(self, name_field(language)) or self.name_en
 
     @property
     def entry_into_force(self) -> dt.date | None:
@@ -265,10 +272,6 @@ class StateParty(ClusterableModel):
         return self.membership_status()
 
     @property
-    def is_party(self) -> bool:
-        return self.status in PARTY_STATUSES
-
-    @property
     def withdrawal_effective_on(self) -> dt.date | None:
         dates = [
             e.date for e in self._events() if e.kind == MembershipEvent.Kind.WITHDRAWAL_EFFECTIVE
@@ -292,12 +295,22 @@ class StateParty(ClusterableModel):
 
     @property
     def current_clearance_deadline(self) -> Article5Deadline | None:
+        """The latest deadline recorded (the original or the last extension granted),
+        whatever the clearance status: the open data's `article5_deadline`."""
         deadlines = list(self.clearance_deadlines.all())
         return max(deadlines, key=lambda d: d.deadline) if deadlines else None
 
     @property
     def has_clearance_obligation(self) -> bool:
         return self.clearance_status == ClearanceStatus.OBLIGATION
+
+    @property
+    def clearance_deadline_in_force(self) -> dt.date | None:
+        """The Article 5 deadline the site shows: the current one while the State has a
+        clearance obligation; none once clearance is completed or when no obligation is
+        recorded. The index, the home page and the country page all read this."""
+        deadline = self.current_clearance_deadline
+        return deadline.deadline if deadline and self.has_clearance_obligation else None
 
     @property
     def latest_article7_report(self) -> Article7Report | None:

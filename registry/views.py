@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .models import StateParty
+from .models import NAME_FIELDS, StateParty
 
 
 @require_GET
@@ -18,20 +18,19 @@ def open_data(request):
     return TemplateResponse(request, "registry/open_data.html", {})
 
 
-REGISTRY_COLUMNS = [
+# The columns read as they are from the model; a name in each site language.
+FIELD_COLUMNS = [
     "iso3",
     "iso2",
-    "name_en",
-    "name_fr",
-    "name_es",
-    "name_ar",
-    "name_ru",
-    "name_zh_hans",
+    *NAME_FIELDS,
     "region",
     "subregion",
     "signed",
     "deposited",
     "method",
+]
+REGISTRY_COLUMNS = [
+    *FIELD_COLUMNS,
     "entry_into_force",
     "membership_status",
     "withdrawal_effective",
@@ -53,7 +52,7 @@ def registry_rows() -> list[dict]:
     for state in StateParty.objects.with_related().order_by("iso3"):
         deadline = state.current_clearance_deadline
         report = state.latest_article7_report
-        row = {name: getattr(state, name, None) for name in REGISTRY_COLUMNS[:13]}
+        row = {name: getattr(state, name) for name in FIELD_COLUMNS}
         row.update(
             entry_into_force=state.entry_into_force,
             membership_status=state.status.value,

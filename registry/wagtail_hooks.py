@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import StateParty
+from .models import NAME_FIELDS, StateParty
 
 
 class StatePartyViewSet(SnippetViewSet):
@@ -21,11 +21,10 @@ class StatePartyViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("iso3"), FieldPanel("iso2")]),
-                FieldRowPanel(
-                    [FieldPanel("name_en"), FieldPanel("name_fr"), FieldPanel("name_es")]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("name_ar"), FieldPanel("name_ru"), FieldPanel("name_zh_hans")]
+                # The names, three languages a row.
+                *(
+                    FieldRowPanel([FieldPanel(field) for field in NAME_FIELDS[row : row + 3]])
+                    for row in range(0, len(NAME_FIELDS), 3)
                 ),
                 FieldPanel("depositary_name"),
                 FieldRowPanel([FieldPanel("region"), FieldPanel("subregion")]),

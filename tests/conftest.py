@@ -37,20 +37,35 @@ def states_index(db) -> StatesPartiesIndexPage:
 
 
 def translate_now(instance, language: str, strings: dict, publish: bool = True):
-    from home.translation import translate
+    from core.translation import translate
 
     return translate(instance, Locale.objects.get(language_code=language), strings, publish=publish)
 
 
 def translate_everything(instance, language: str, publish: bool = True):
     """A translation whose every string is the source string marked with the language."""
-    from home.translation import source_strings
+    from core.translation import source_strings
 
     strings = {key: f"[{language}] {key[1]}" for key in source_strings(instance)}
     return translate_now(instance, language, strings, publish=publish)
 
 
 # --- Roles -------------------------------------------------------------------------------
+
+
+def contact_body(email: str, phone: str = "") -> list:
+    """A body whose only section is one national authority's contact."""
+    contact = {
+        "role": "national_authority",
+        "organisation": "Centre",
+        "name": "",
+        "position": "",
+        "email": email,
+        "phone": phone,
+        "address": "",
+    }
+    return [("contact_information", {"contacts": [contact]})]
+
 
 SIMPLE_BODY = [
     (
@@ -66,18 +81,16 @@ def make_country(states_index, iso3: str, languages=("fr",), body=None):
     wagtail-localize."""
     from django.utils.text import slugify
 
-    from country_pages.models import CountryPage
     from registry.models import StateParty
+    from tests.factories import published_country_page
 
     state = StateParty.objects.get(iso3=iso3)
-    page = CountryPage(
-        title=state.name_en,
-        slug=slugify(state.name_en),
+    page = published_country_page(
+        states_index,
         state=state,
+        slug=slugify(state.name_en),
         body=SIMPLE_BODY if body is None else body,
     )
-    states_index.add_child(instance=page)
-    page.save_revision().publish()
     for language in languages:
         translate_everything(page, language)
     return page

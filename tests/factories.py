@@ -41,6 +41,16 @@ class CountryPageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(lambda o: o.state.iso3.lower())
 
 
+def published_country_page(parent, *, publish: bool = True, **fields) -> CountryPage:
+    """The one way the tests make a country page: built by the factory under `parent` (a
+    States Parties index, in any language), then published as Wagtail publishes."""
+    page = CountryPageFactory.build(**fields)
+    parent.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    return page
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
@@ -65,4 +75,5 @@ __all__ = [
     "StatePartyFactory",
     "StatesPartiesIndexPage",
     "UserFactory",
+    "published_country_page",
 ]

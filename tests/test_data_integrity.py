@@ -7,7 +7,7 @@ import re
 import pytest
 from django.conf import settings
 
-from tests.conftest import make_country
+from tests.conftest import contact_body, make_country
 
 pytestmark = pytest.mark.django_db
 
@@ -23,24 +23,7 @@ def fresh_cache():
 
 EMAIL = "director@centre.example.org"
 
-CONTACT_BODY = [
-    (
-        "contact_information",
-        {
-            "contacts": [
-                {
-                    "role": "national_authority",
-                    "organisation": "Centre",
-                    "name": "",
-                    "position": "",
-                    "email": EMAIL,
-                    "phone": "+249 1 234 567",
-                    "address": "",
-                }
-            ]
-        },
-    )
-]
+CONTACT_BODY = contact_body(EMAIL, phone="+249 1 234 567")
 
 
 # --- Contact emails in the public API -------------------------------------------------------

@@ -3,10 +3,10 @@
 import pytest
 from django.conf import settings
 
+from core.translation import missing_strings, strings_from_po
 from country_pages.models import CountryPage
 from demo.loader import DemoReport
 from demo.pages import FULL_PAGES, ensure_full_pages, po_path
-from home.translation import missing_strings, strings_from_po
 from registry.models import StateParty
 
 pytestmark = pytest.mark.django_db

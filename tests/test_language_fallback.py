@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from country_pages.models import CountryPage
 from registry.models import StateParty
 from tests.conftest import make_country, translate_everything
+from tests.factories import published_country_page
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def switcher_entry(html: str, lang: str) -> str:
 
 
 def django_language_name(code: str, in_language: str) -> str:
-    from home.templatetags.site_tags import language_name
+    from core.templatetags.site_tags import language_name
 
     with translation.override(in_language):
         return language_name(code)
@@ -161,14 +162,12 @@ def spanish_page(states_index, locales) -> CountryPage:
     """Senegal's page, written in Spanish (its source locale is es), translated into
     English."""
     spanish_index = states_index.get_translation(locales["es"])
-    page = CountryPage(
-        title="Senegal",
+    page = published_country_page(
+        spanish_index,
         slug="senegal",
         state=StateParty.objects.get(iso3="SEN"),
         body=body(SPANISH_TEXT),
     )
-    spanish_index.add_child(instance=page)
-    page.save_revision().publish()
     english = translate_everything(page, "en")
     english.body = body(ENGLISH_TEXT)
     english.save_revision().publish()

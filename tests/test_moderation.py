@@ -116,7 +116,7 @@ def test_isu_translation_flow_with_machine_translation(
     through the configured translator — the dummy one in tests), reviews and publishes."""
     from wagtail_localize.models import TranslationSource
 
-    from home.translation import OUTDATED, UP_TO_DATE, translation_status
+    from core.translation import OUTDATED, UP_TO_DATE, translation_status
 
     login(client, isu_user)
     body = [("status_of_implementation", {"note": "Survey ends in April"})]

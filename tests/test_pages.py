@@ -15,8 +15,8 @@ from wagtail.images import get_image_model
 
 from country_pages.models import CountryPage
 from registry.models import Article5Deadline, ClearanceStatus, MembershipEvent
-from tests.conftest import translate_everything
-from tests.factories import CountryPageFactory, StatePartyFactory
+from tests.conftest import contact_body, translate_everything
+from tests.factories import StatePartyFactory, published_country_page
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -54,11 +54,9 @@ def switcher_languages(html: str) -> list[str]:
 
 
 def country_page(states_index, body=None, **state_fields):
-    state = StatePartyFactory(**state_fields)
-    page = CountryPageFactory.build(state=state, body=body or [])
-    states_index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return published_country_page(
+        states_index, state=StatePartyFactory(**state_fields), body=body or []
+    )
 
 
 def translate_title(page, language):
@@ -249,32 +247,20 @@ def test_withdrawn_state_is_clearly_marked(client, states_index):
     assert "withdrew from the Convention with effect from 10 January 2026" in html
 
 
+CONTACT_BODY = contact_body("director@centre.example.org")
+
+
+def reveal_action(client, page) -> str:
+    html = client.get(page.url).content.decode()
+    return re.search(r'<form class="contact__reveal" method="post" action="([^"]+)"', html).group(1)
+
+
 def test_contact_email_is_not_in_the_page_but_can_be_revealed(client, states_index):
-    body = [
-        (
-            "contact_information",
-            {
-                "contacts": [
-                    {
-                        "role": "national_authority",
-                        "organisation": "Centre",
-                        "name": "",
-                        "position": "",
-                        "email": "director@centre.example.org",
-                        "phone": "",
-                        "address": "",
-                    }
-                ]
-            },
-        )
-    ]
-    page = country_page(states_index, body=body)
+    page = country_page(states_index, body=CONTACT_BODY)
     html = client.get(page.url).content.decode()
     assert "director@centre.example.org" not in html
     assert "centre.example.org" not in html
-    action = re.search(r'<form class="contact__reveal" method="post" action="([^"]+)"', html).group(
-        1
-    )
+    action = reveal_action(client, page)
     assert client.get(action).status_code == 405
     revealed = client.post(action)
     assert revealed.status_code == 200
@@ -282,11 +268,21 @@ def test_contact_email_is_not_in_the_page_but_can_be_revealed(client, states_ind
     assert revealed["X-Robots-Tag"] == "noindex"
 
 
-def test_reveal_ignores_unknown_contacts_and_unpublished_pages(client, states_index):
-    page = country_page(states_index)
+def test_reveal_refuses_unknown_contacts(client, states_index):
+    page = country_page(states_index, body=CONTACT_BODY)
+    assert client.post(reveal_action(client, page)).status_code == 200
     assert client.post(f"/en/contact/{page.pk}/nonexistent/").status_code == 404
+
+
+def test_reveal_refuses_a_contact_of_an_unpublished_page(client, states_index):
+    """The contact's real id, which revealed the address while the page was live."""
+    page = country_page(states_index, body=CONTACT_BODY)
+    action = reveal_action(client, page)
+    assert client.post(action).status_code == 200
     page.unpublish()
-    assert client.post(f"/en/contact/{page.pk}/nonexistent/").status_code == 404
+    response = client.post(action)
+    assert response.status_code == 404
+    assert "director@centre.example.org" not in response.content.decode()
 
 
 def test_country_page_clean_refuses_second_page_for_state_in_a_locale(states_index):

@@ -261,7 +261,7 @@ def test_site_keeps_serving_when_redis_is_down(client, sudan, fp_sudan):
 @pytest.fixture
 def closed_redis():
     """The cache as production configures it, pointing at a port where nothing listens."""
-    from home import redis_breaker
+    from core import redis_breaker
 
     redis_breaker.reset()
     with override_settings(
@@ -524,7 +524,7 @@ def test_a_client_trying_many_user_names_is_throttled(client):
 
 def test_without_a_trusted_proxy_forwarded_addresses_are_ignored(client):
     """Development default (TRUSTED_PROXY_COUNT=0): a client cannot pick its address."""
-    from home.signin import client_ip
+    from core.signin import client_ip
 
     assert settings.TRUSTED_PROXY_COUNT == 0
     request = type(

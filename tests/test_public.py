@@ -289,7 +289,7 @@ def test_country_summary_shows_time_left(client, sudan_with_needs):
 def count_queries(client, url, cold=True) -> int:
     """Queries to render the page (not to serve it from the page cache). Cold: nothing
     rendered before is reused (a publication or registry change just happened)."""
-    from home.cache import bump
+    from core.page_cache import bump
 
     if cold:
         bump("all")

@@ -417,7 +417,7 @@ def random_query(rng: random.Random, names: list[str], valid: dict[str, list[str
 
 def valid_values() -> dict[str, list[str]]:
     """Some valid values, so that random queries also combine real filters."""
-    from country_pages.directory import theme_choices
+    from country_pages.directory import need_theme_choices
     from registry.models import Region
 
     return {
@@ -425,7 +425,7 @@ def valid_values() -> dict[str, list[str]]:
         "status": ["state_party", "withdrawn", "not_yet_in_force", "withdrawal_pending"],
         "article5": ["obligation", "completed"],
         "approach": ["on", "true", "1"],
-        "theme": [value for value, _label in theme_choices()],
+        "theme": [value for value, _label in need_theme_choices()],
         "sort": ["name", "deadline", "entry_into_force", "updated"],
         "tag": ["gender-and-diversity"],
         "q": ["Need", "Sudan mines", "Soudan"],

@@ -84,8 +84,8 @@ def test_the_site_record_follows_the_public_base_url_and_loading_again_changes_n
 ):
     from wagtail.models import Site
 
+    from core.public_url import apply_to_site
     from demo.loader import DemoReport, ensure_home
-    from home.public_url import apply_to_site
 
     settings.PUBLIC_BASE_URL = PUBLIC
     ensure_home(DemoReport())

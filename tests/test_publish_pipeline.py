@@ -27,7 +27,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 def redis_cache_settings(database: int) -> dict:
     """The cache as production configures it (timeouts, ignored errors, the breaker), on
     a Redis database and key prefix of this test's own."""
-    from home import redis_breaker
+    from core import redis_breaker
 
     base = REDIS_URL.rsplit("/", 1)[0]
     return {
@@ -106,7 +106,7 @@ def test_an_invalidation_lost_to_a_redis_stall_is_retried(
     """Redis stops answering for longer than the socket timeout while a page is published:
     the invalidation is kept in the database and applied once Redis answers again, by
     whichever server handles the next request."""
-    from home import redis_breaker
+    from core import redis_breaker
 
     settings.CACHES = redis_cache_settings(13)
     settings.PUBLISH_RETRY_SECONDS = 0

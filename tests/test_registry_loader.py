@@ -7,10 +7,12 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from registry.loader import DATA_DIR
 from registry.models import (
+    NAME_FIELDS,
     PARTY_STATUSES,
     MembershipStatus,
     StateParty,
@@ -108,6 +110,16 @@ def test_names_in_six_languages_with_un_overrides():
     assert turkiye.name_en == "Türkiye"
     sudan = StateParty.objects.get(iso3="SDN")
     assert (sudan.name_ar, sudan.name_ru, sudan.name_zh_hans) == ("السودان", "Судан", "苏丹")
+
+
+def test_a_name_field_for_every_site_language():
+    """NAME_LANGUAGES follows settings.LANGUAGES: each language needs its name fields."""
+    from country_pages.tags import ThematicTag
+
+    assert len(NAME_FIELDS) == len(settings.LANGUAGES)
+    for field in NAME_FIELDS:
+        StateParty._meta.get_field(field)
+        ThematicTag._meta.get_field("name" if field == "name_en" else field)
 
 
 def test_changed_csv_updates_the_record(data_dir):

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from home.search_names import normalise, snippet, states_named
+from country_pages.search_names import normalise, snippet, states_named
 from registry.models import StateParty
 from tests.conftest import make_country
 

@@ -17,6 +17,7 @@ from country_pages import indexer
 from country_pages.models import CountryPage
 from registry.models import StateParty
 from tests.conftest import SIMPLE_BODY, make_country, translate_everything
+from tests.factories import published_country_page
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -41,10 +42,9 @@ def pages_published_at_different_times(states_index):
     with at("2025-04-01T09:00"):
         translate_everything(sudan, "fr")
     albania = StateParty.objects.get(iso3="ALB")
-    never = CountryPage(
-        title=albania.name_en, slug=slugify(albania.name_en), state=albania, body=SIMPLE_BODY
+    never = published_country_page(  # live, last_published_at None
+        states_index, publish=False, state=albania, slug=slugify(albania.name_en), body=SIMPLE_BODY
     )
-    states_index.add_child(instance=never)  # live, last_published_at None
     indexer.index_page(never)
     assert CountryPage.objects.get(pk=never.pk).last_published_at is None
 

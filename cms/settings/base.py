@@ -31,6 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "home",
+    "core",
     "registry",
     "country_pages",
     "explorer",
@@ -76,20 +77,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, on cached responses too.
-    "home.headers.SecurityHeadersMiddleware",
+    "core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Invalidations the cache could not take at their commit, applied by any server.
     "publishing.middleware.RetryInvalidationsMiddleware",
     # Anonymous visitors are served from the page cache before sessions are even read.
     # It sits outside GZip, so a cached page is kept compressed and not compressed again
     # on every hit (the cache key tells gzip and plain clients apart).
-    "home.cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # HTML and JSON compressed for slow links (static files come precompressed from
     # whitenoise, which answers before this). Django's GZip pads against BREACH and CSRF
     # tokens are masked per response; cached public pages carry no secret.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.SiteLocaleMiddleware",
+    "core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,16 +104,16 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     # Refuses sign-ins from a client address with too many recent failures, any user name.
-    "home.signin.ClientThrottleBackend",
+    "core.signin.ClientThrottleBackend",
     # Counts failed sign-ins and locks the account (per user name and address) after 5.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Reverse proxies in front of the site: the client's address is then read from
-# X-Forwarded-For as they wrote it (home.signin.client_ip). 0 here: requests come straight
+# X-Forwarded-For as they wrote it (core.signin.client_ip). 0 here: requests come straight
 # from clients. Production defaults to 1 (one proxy terminating TLS).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "home.signin.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hour
 # A user name is locked for the client address the failures came from only: someone
@@ -132,7 +133,7 @@ REQUIRE_TWO_FACTOR = True
 OTP_TOTP_ISSUER = "Mine Ban Convention"
 
 # Content-Security-Policy: no inline script or style on public pages. The Wagtail admin
-# needs inline code; home.headers relaxes the policy for /admin/ only.
+# needs inline code; core.headers relaxes the policy for /admin/ only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -206,7 +207,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # circuit breaker stops reconnecting for a few seconds after a failure.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    from home.redis_breaker import CircuitBreakerConnection
+    from core.redis_breaker import CircuitBreakerConnection
 
     CACHES = {
         "default": {
@@ -290,22 +291,22 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Anti-Personnel Mine Ban Convention")
-# Wagtail's form without a label on the password field (home/login.py).
-WAGTAILADMIN_USER_LOGIN_FORM = "home.login.LoginForm"
+# Wagtail's form without a label on the password field (core/login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login.LoginForm"
 # No third-party avatars in the admin: the CSP blocks Gravatar (broken images), and it
 # would learn who uses the admin. Wagtail shows its default avatar or an uploaded one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The address the public reaches the site at: every absolute URL the site writes (canonical
 # and hreflang links, sitemap, API, emails) starts with it, and the Wagtail Site's hostname
-# and port follow it (home/public_url.py). Production requires it.
+# and port follow it (core/public_url.py). Production requires it.
 PUBLIC_BASE_URL = (env("PUBLIC_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and file URLs
 # On PostgreSQL, full-text search uses each language's own configuration (stemming for
-# English, French, Spanish, Russian and Arabic); see home/search_backend.py.
+# English, French, Spanish, Russian and Arabic); see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "home.search_backend" if USING_POSTGRESQL else "wagtail.search.backends.database"
+        "BACKEND": "core.search_backend" if USING_POSTGRESQL else "wagtail.search.backends.database"
     }
 }
 
@@ -336,7 +337,7 @@ LOGGING["loggers"] = {
     "django_tasks": {"level": "WARNING"},
     "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
 }
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
 
 # Machine translation for the ISU's translation flow, chosen by environment variables.
 # Without any, the "machine translate" button is hidden and translations are by hand.

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.fields
+import core.fields
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             name='CountryPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('body', home.fields.LeanStreamField(blank=True)),
+                ('body', core.fields.LeanStreamField(blank=True)),
                 ('state', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='country_pages', to='registry.stateparty', verbose_name='State')),
             ],
             options={

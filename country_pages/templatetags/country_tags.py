@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from country_pages import blocks
+from country_pages.models import states_index_url as index_url_for
 from country_pages.tags import ThematicTag
 
 register = template.Library()
@@ -15,10 +16,10 @@ register = template.Library()
 CHOICE_SETS = {
     "sdg": dict(blocks.SDG_CHOICES),
     "event_kind": dict(blocks.EventBlock.KIND_CHOICES),
-    "document_kind": dict(blocks.EventDocumentBlock.base_blocks["kind"].field.choices),
+    "document_kind": dict(blocks.EventDocumentBlock.KIND_CHOICES),
     "contact_role": dict(blocks.ContactBlock.ROLE_CHOICES),
     "resource_kind": dict(blocks.ResourceLinkBlock.KIND_CHOICES),
-    "story_kind": dict(blocks.StoryBlock.base_blocks["kind"].field.choices),
+    "story_kind": dict(blocks.StoryBlock.KIND_CHOICES),
 }
 
 
@@ -163,6 +164,12 @@ def get_item(mapping, key):
 def any_illustrative(sections, assistance=()) -> bool:
     """Whether the page shows anything marked illustrative: it then gets one notice, and
     each illustrative item a mark."""
-    return any((section.value or {}).get("illustrative") for section in sections) or any(
+    return any(section.block.is_illustrative(section.value) for section in sections) or any(
         getattr(item, "illustrative", False) for item in assistance or ()
     )
+
+
+@register.simple_tag(takes_context=True)
+def states_index_url(context) -> str:
+    """URL of the States Parties index in the visitor's language (every page's menu)."""
+    return index_url_for(context.get("request"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
+from core.translation import plain_strings, strings_from_po, translate, translation_of
 from country_pages.models import CountryPage, Organisation, StatesPartiesIndexPage
 from demo.content import (
     DEMO_DIR,
@@ -23,7 +24,6 @@ from demo.helpers import country_slug, locales, publish
 from demo.implementation import apply_implementation_facts
 from demo.organisations import ORGANISATIONS
 from focal_points.roles import ensure_state_group
-from home.translation import plain_strings, strings_from_po, translate, translation_of
 from registry.models import StateParty
 
 from . import senegal, serbia, sri_lanka, sudan, zimbabwe

@@ -1,7 +1,7 @@
 """Large numbers in the page editor: each quantity says its unit, and what is typed is
 repeated beside the input grouped by thousands in the admin's language ("9,800,000";
 "9 800 000" in French), as it is typed, for the figures already there and for blocks added
-later. What is saved stays the plain number (static/js/admin.js, country_pages/blocks.py)."""
+later. What is saved stays the plain number (static/js/admin.js, country_pages/blocks/fields.py)."""
 
 from __future__ import annotations
 

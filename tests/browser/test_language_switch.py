@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from home.i18n import bcp47
+from core.i18n import bcp47
 
 pytestmark = pytest.mark.browser
 

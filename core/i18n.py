@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from home.public_url import public_url
+from core.public_url import public_url
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
@@ -97,7 +97,7 @@ def active_locale(request: HttpRequest | None = None):
     from wagtail.models import Locale
 
     cached = getattr(request, "_active_locale", None)
-    if cached is not None and cached.language_code == _active_code():
+    if cached is not None and cached.language_code == active_language():
         return cached
     locale = Locale.get_active()
     if request is not None:
@@ -105,42 +105,10 @@ def active_locale(request: HttpRequest | None = None):
     return locale
 
 
-def _active_code() -> str:
+def active_language() -> str:
     from django.utils.translation import get_language
 
     return get_language() or settings.LANGUAGE_CODE
-
-
-def states_index_url(request: HttpRequest | None) -> str:
-    """URL of the States Parties index in the visitor's language, read once a request."""
-    return states_index_urls(request).get(_active_code(), "")
-
-
-def states_index_urls(request: HttpRequest | None) -> dict[str, str]:
-    """{language: URL} of the States Parties index in every language it is live in, read
-    once a request (the menu shows one, the switcher's fallbacks use the others)."""
-    cached = getattr(request, "_states_index_urls", None)
-    if cached is not None:
-        return cached
-    from django.core.cache import cache
-
-    from country_pages.models import StatesPartiesIndexPage
-    from home.cache import generations
-
-    # Every page's menu shows it: kept in the cache until a page other than a country page
-    # is published or unpublished (which bumps the "all" generation).
-    host = request.get_host() if request is not None else ""
-    key = f"states-index-urls:{host}:{generations('all')[0]}"
-    urls = cache.get(key)
-    if urls is None:
-        urls = {}
-        indexes = StatesPartiesIndexPage.objects.live().select_related("locale").order_by("path")
-        for index in indexes:
-            urls.setdefault(index.locale.language_code, index.get_url(request) or "")
-        cache.set(key, urls, settings.PAGE_CACHE_SECONDS)  # the key dies with its generation
-    if request is not None:
-        request._states_index_urls = urls
-    return urls
 
 
 def switcher_links(page: Page | None, request: HttpRequest | None = None) -> list[Alternate]:

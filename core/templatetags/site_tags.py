@@ -7,9 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home import i18n
-from home.i18n import Alternate, bcp47, page_alternates, text_direction, x_default
-from home.public_url import public_url
+from core import i18n
+from core.i18n import Alternate, bcp47, page_alternates, text_direction, x_default
+from core.public_url import public_url
 
 register = template.Library()
 
@@ -100,12 +100,6 @@ def visited_url(context) -> str:
 @register.simple_tag
 def home_url(language_code: str | None = None) -> str:
     return f"/{language_code or get_language()}/"
-
-
-@register.simple_tag(takes_context=True)
-def states_index_url(context) -> str:
-    """URL of the States Parties index in the visitor's language."""
-    return i18n.states_index_url(context.get("request"))
 
 
 @register.filter

@@ -69,7 +69,7 @@ def client_failures(request) -> int:
 
 # Connected when Django loads the authentication backends, which authenticate() does
 # before any failure is signalled (ClientThrottleBackend is the first of them).
-@receiver(user_login_failed, dispatch_uid="home.signin.count_failure")
+@receiver(user_login_failed, dispatch_uid="core.signin.count_failure")
 def count_failure(sender, credentials=None, request=None, **kwargs):
     address = client_ip(request) if request is not None else None
     if not address:

@@ -2,6 +2,8 @@ import copy
 
 from django.middleware.locale import LocaleMiddleware
 
+from .page_cache import generations
+
 # Paths that are not in i18n_patterns: an unknown URL there is a plain 404, not a redirect
 # to /en/… (which Wagtail's catch-all page route would otherwise make "valid").
 UNPREFIXED = (
@@ -45,8 +47,6 @@ def cached_site(request):
     from django.http.request import split_domain_port
     from django.utils.translation import get_language
     from wagtail.models import Site
-
-    from home.cache import generations
 
     language = get_language()
     host = split_domain_port(request._get_raw_host())[0]

@@ -28,20 +28,6 @@ def source_strings(instance) -> list[tuple[str, str]]:
     ]
 
 
-def po_for(instance, target_locale: Locale) -> polib.POFile:
-    """A PO file of the instance's strings for a translator, without the database-specific
-    translation id so that it can be imported into any copy of the site."""
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=target_locale
-    )
-    po = translation.export_po()
-    po.metadata.pop("X-WagtailLocalize-TranslationID", None)
-    po.metadata.pop("POT-Creation-Date", None)
-    po.metadata["Language"] = target_locale.language_code
-    return po
-
-
 def missing_strings(instance, strings: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
     return [key for key in source_strings(instance) if not strings.get(key)]
 
@@ -168,6 +154,17 @@ def source_page_of(page: Page) -> Page:
     return fallback_version(translations, original_locale_id(page.translation_key)) or page
 
 
+def is_outdated(version: Page, source: Page) -> bool:
+    """Whether this translation was published before the latest publication of the
+    version it is translated from: the one test behind every "outdated" the site shows
+    (the editor's language panel, the ISU's dashboard, the note on a public page)."""
+    return bool(
+        source.last_published_at
+        and version.last_published_at
+        and source.last_published_at > version.last_published_at
+    )
+
+
 def translation_status(page: Page) -> list[tuple[Locale, str, Page | None]]:
     """Every site language with the state of this page in it: the source, up to date,
     outdated (the source was published after it) or missing (no live version)."""
@@ -180,11 +177,7 @@ def translation_status(page: Page) -> list[tuple[Locale, str, Page | None]]:
             status = SOURCE
         elif version is None or not version.live:
             status = MISSING
-        elif (
-            source.last_published_at
-            and version.last_published_at
-            and source.last_published_at > version.last_published_at
-        ):
+        elif is_outdated(version, source):
             status = OUTDATED
         else:
             status = UP_TO_DATE

@@ -64,7 +64,7 @@ def generations(*groups: str) -> tuple[str, ...]:
 
     A generation is a random token, not a counter: when the cache loses it (Redis flushed
     or restarted, the key evicted) a new token is drawn, so nothing named under the old
-    one — here or in a process's own memory, such as home.middleware's Site lookups — can
+    one — here or in a process's own memory, such as core.middleware's Site lookups — can
     be mistaken for current. With no cache at all, every call draws a fresh token: nothing
     is reused, which is right when nothing can be invalidated either. A country group
     never bumped (or whose token expired) reads as derived from "all": reading creates

@@ -16,7 +16,7 @@ import unicodedata
 
 from django.utils.html import strip_tags
 
-from registry.models import NAME_LANGUAGES, StateParty
+from registry.models import NAME_FIELDS, StateParty
 
 SNIPPET_LENGTH = 220
 
@@ -58,9 +58,8 @@ def states_named(query: str) -> list[StateParty]:
     if len(wanted) < 2 and _spaced(wanted):
         return []
     ranked = []
-    fields = [f"name_{language}" for language in NAME_LANGUAGES]
-    for state in StateParty.objects.only("pk", "iso3", *fields):
-        ranks = [_rank(wanted, normalise(getattr(state, field))) for field in fields]
+    for state in StateParty.objects.only("pk", "iso3", *NAME_FIELDS):
+        ranks = [_rank(wanted, normalise(getattr(state, field))) for field in NAME_FIELDS]
         ranks = [rank for rank in ranks if rank is not None]
         if ranks:
             ranked.append((min(ranks), len(state.name_en), state.name_en, state))

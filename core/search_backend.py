@@ -5,7 +5,7 @@ configuration. Here each object is indexed with its own language's configuration
 queries use the visitor's: French and Spanish words match their plural and inflected
 forms. Arabic and Russian use PostgreSQL's Snowball stemmers too. Chinese has no word
 boundaries and PostgreSQL ships no segmenter, so it uses the "simple" configuration
-(exact tokens); home.views.search adds a substring match on titles for it.
+(exact tokens); country_pages.search adds a substring match on titles for it.
 """
 
 from __future__ import annotations
