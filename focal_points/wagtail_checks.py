@@ -15,7 +15,7 @@ Wagtail 8.0 and wagtail-localize 1.14):
 
 A Django system check: it runs with every management command that checks (`migrate`,
 which `make run` and `make serve` run before serving; the development server) and in
-the test suite (tests/test_wagtail_checks.py).
+the test suite (tests/focal_points/test_wagtail_checks.py).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ OPENED_FOR_SIGNATURE = dt.date(1997, 12, 3)
 # Model field suffix for each site language ("zh-hans" -> "zh_hans"), in the site's order:
 # StateParty has a name_<suffix> field for each (ThematicTag too, its English one being
 # `name`). A language added to settings.LANGUAGES needs these fields and a migration
-# (tests/test_registry_loader.py checks that they exist).
+# (tests/registry/test_registry_loader.py checks that they exist).
 NAME_LANGUAGES = tuple(code.replace("-", "_") for code, _name in settings.LANGUAGES)
 NAME_FIELDS = tuple(f"name_{suffix}" for suffix in NAME_LANGUAGES)
 

@@ -1,4 +1,4 @@
-"""More generated dimensions of the permission matrix (tests/test_permission_matrix.py):
+"""More generated dimensions of the permission matrix (test_permission_matrix.py):
 
 (a) ids in query strings: every parameterless admin endpoint (and those taking only a
     kind of object), chooser endpoints first among them, is requested by State A's focal
@@ -29,7 +29,7 @@ from wagtail.models import Page, Revision, TaskState
 from country_pages.models import CountryPage
 from tests.admin_forms import page_form_data
 from tests.conftest import login
-from tests.test_permission_matrix import (
+from tests.focal_points.test_permission_matrix import (
     ARTIFACTS,
     CONTENT_TYPE_PARAMS,
     PUBLIC,

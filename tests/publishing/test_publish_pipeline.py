@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 from country_pages.models import CountryPage
 from publishing.models import PendingInvalidation
 from tests.conftest import login, make_country, make_user
-from tests.test_public import needs_body
+from tests.country_pages.test_public import needs_body
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")

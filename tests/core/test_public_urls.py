@@ -127,7 +127,7 @@ def test_untranslated_languages_stay_in_the_switcher_marked_but_not_in_hreflang(
     nav = switcher(html)
     links = {lang: href for href, lang in switcher_links(html).items()}
     assert set(links) == {"en", "fr", "es", "ar", "ru", "zh-Hans"}
-    # Each note names English in its own entry's language (tests/test_language_fallback.py).
+    # Each note names English in its own entry's language (tests/core/test_language_fallback.py).
     english_in = {"es": "inglés", "ar": "الإنجليزيّة", "ru": "английский", "zh-Hans": "英语"}
     for lang in ("es", "ar", "ru", "zh-Hans"):
         item = nav.split(f'lang="{lang}"')[1].split("</li>")[0]

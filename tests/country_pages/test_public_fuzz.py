@@ -191,7 +191,7 @@ class Failure:
 
 
 def country_body():
-    from tests.test_public import needs_body
+    from tests.country_pages.test_public import needs_body
 
     body = needs_body(n_needs=6, n_partners=2, donors=("JPN", "NOR"))
     body.append(

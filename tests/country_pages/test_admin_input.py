@@ -111,7 +111,7 @@ def fix_struct(block, value, refs):
 
 @pytest.fixture
 def refs(sudan):
-    from tests.test_pages import make_document, make_image
+    from tests.country_pages.test_pages import make_document, make_image
 
     return {
         "wagtailimages.image": make_image(),

@@ -117,7 +117,7 @@ def test_one_block_per_theme_except_other():
 
 
 def map_raw(**overrides):
-    from tests.test_pages import make_image
+    from tests.country_pages.test_pages import make_image
 
     raw = {
         "image": make_image().pk,
@@ -244,7 +244,7 @@ def test_contact_needs_a_way_to_reach_it():
 
 
 def test_resource_needs_exactly_one_target():
-    from tests.test_pages import make_document
+    from tests.country_pages.test_pages import make_document
 
     neither = {"kind": "other", "title": "Link", "url": "", "document": None}
     both = {

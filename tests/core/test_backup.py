@@ -6,7 +6,7 @@ from wagtail.documents import get_document_model
 
 from registry.models import StateParty
 from tests.conftest import make_user
-from tests.test_permission_matrix import make_document, snapshot
+from tests.focal_points.test_permission_matrix import make_document, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_a_storage_that_cannot_be_listed_stops_the_backup(tmp_path, settings):
 
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "tests.test_backup.UnreachableStorage"},
+        "default": {"BACKEND": "tests.core.test_backup.UnreachableStorage"},
     }
     archive = tmp_path / "site.tar.gz"
     with pytest.raises(CommandError, match="Cannot list the uploaded files.*endpoint URL"):

@@ -19,7 +19,7 @@ from country_pages.models import CountryPage
 from focal_points.models import StateGroup
 from tests.admin_forms import page_form_data
 from tests.conftest import login, make_country, make_user
-from tests.test_permission_matrix import is_denial, make_document, make_image
+from tests.focal_points.test_permission_matrix import is_denial, make_document, make_image
 
 pytestmark = pytest.mark.django_db
 

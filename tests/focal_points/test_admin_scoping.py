@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from country_pages.models import CountryPage
 from focal_points.models import StateGroup
 from tests.conftest import login
-from tests.test_permission_matrix import make_document, make_image
+from tests.focal_points.test_permission_matrix import make_document, make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -36,7 +36,7 @@ from focal_points.models import StateGroup
 from registry.models import StateParty
 from tests.admin_forms import page_form_data
 from tests.conftest import login
-from tests.test_permission_matrix import (
+from tests.focal_points.test_permission_matrix import (
     ARTIFACTS,
     World,
     admin_patterns,

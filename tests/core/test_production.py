@@ -97,7 +97,7 @@ def test_naming_a_donor_invalidates_the_donors_page(
 ):
     """Norway's page lists the assistance other pages say it gives: when Sudan's page starts
     or stops naming Norway, Norway's cached page changes too."""
-    from tests.test_public import needs_body
+    from tests.country_pages.test_public import needs_body
 
     norway = make_country(states_index, "NOR", languages=())
     client.get(norway.url)
