@@ -78,28 +78,24 @@ class StatesPartiesIndexPage(BasePage):
         verbose_name = _("States Parties index")
 
     def route(self, request, path_components):
-        try:
-            if len(path_components) == 1:
-                # Wagtail's own route reads the child, then its specific row: one query
-                # here, with what the page shows beside (its locale and State).
-                child = (
-                    CountryPage.objects.child_of(self)
-                    .filter(slug=path_components[0])
-                    .select_related("locale", "state")
-                    .first()
-                )
-                if child is None:
-                    raise Http404
-                return child.route(request, [])
+        if len(path_components) != 1:
             return super().route(request, path_components)
-        except Http404:
-            # A country page not (yet) translated into this language: serve the source
-            # language version under this language's URL, with a notice (CountryPage.serve).
-            if len(path_components) == 1:
-                fallback = self.untranslated_child(path_components[0])
-                if fallback is not None:
-                    return RouteResult(fallback, kwargs={"shown_in_locale": self.locale})
-            raise
+        # Wagtail's own route reads the child, then its specific row: one query here, with
+        # what the page shows beside (its locale and State).
+        child = (
+            CountryPage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("locale", "state")
+            .first()
+        )
+        if child is not None and child.live:
+            return RouteResult(child)
+        # A country page not (yet) translated into this language: serve the source language
+        # version under this language's URL, with a notice (CountryPage.serve).
+        fallback = self.untranslated_child(path_components[0])
+        if fallback is None:
+            raise Http404
+        return RouteResult(fallback, kwargs={"shown_in_locale": self.locale})
 
     def country_pages(self):
         """Live country pages under this index or any of its translations."""
