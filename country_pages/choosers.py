@@ -24,6 +24,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .figures import enforce_on_form
+
 
 @dataclass(frozen=True)
 class Editing:
@@ -127,8 +129,6 @@ class CountryPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         # A translation's figures are the source's (country_pages/figures.py): an edit
         # keeps its words only. How many figures were reset is told to the editor.
-        from .figures import enforce_on_form
-
         if not self.errors:
             self.instance.figures_reset = enforce_on_form(self)
         return cleaned_data

@@ -22,6 +22,8 @@ from wagtail import blocks
 from wagtail.admin.compare import BlockComparison
 from wagtail.blocks.field_block import BaseChoiceBlock
 
+from .models import CountryPage
+
 VALUE_BLOCKS = (
     blocks.IntegerBlock,
     blocks.DecimalBlock,
@@ -109,6 +111,4 @@ def install(block) -> None:
 
 
 def install_on_country_pages() -> None:
-    from .models import CountryPage
-
     install(CountryPage._meta.get_field("body").stream_block)

@@ -258,13 +258,9 @@ def _save_draft(draft, previous, user) -> None:
 
 
 def propagate(page, user=None) -> list:
-    """After `page` was published: make every live language version show the source's
-    figures. Returns the pages changed."""
-    from .models import CountryPage
-
+    """After the country page `page` was published: make every live language version show
+    the source's figures. Returns the pages changed."""
     page = page.specific
-    if not isinstance(page, CountryPage):
-        return []
     source = source_of(page)
     body = reference_body(source)
     if page.pk == source.pk:

@@ -29,6 +29,7 @@ from registry.models import StateParty
 from .blocks import CountryPageBodyBlock
 from .choosers import CountryPageForm
 from .contact_api import BodyField
+from .directory import DirectoryFilterForm, listings
 
 # The derived index and the tags are models of this app kept in modules of their own.
 from .index_models import PublishedAssistance, PublishedNeed, PublishedPage, TaggedNeed  # noqa: F401
@@ -110,8 +111,6 @@ class StatesPartiesIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import DirectoryFilterForm, listings
-
         context = super().get_context(request, *args, **kwargs)
         form = DirectoryFilterForm(request.GET or None)
         page_cache.accept_query(request, form)

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from core.translation import translation_status
 from registry.models import StateParty
 
 
@@ -46,8 +47,6 @@ class TranslationStatusPanel(Panel):
             return bool(self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from core.translation import translation_status
-
             context = super().get_context_data(parent_context)
             context["status"] = translation_status(self.instance)
             return context

@@ -24,6 +24,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .roles import is_isu
+
 EMAIL_TAKEN = _("This email address is already used by another account.")
 NAME_TAKEN = _(
     "This name is already used by another account. Use your own name, so that the "
@@ -122,8 +124,6 @@ def make_name_email_form(base):
         two accounts share an email or a name."""
 
         def __init__(self, *args, **kwargs):
-            from .roles import is_isu
-
             super().__init__(*args, **kwargs)
             if "email" in self.fields and not is_isu(self.instance):
                 del self.fields["email"]

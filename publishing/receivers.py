@@ -14,8 +14,10 @@ from wagtail.models import Page, PageViewRestriction
 from core.page_cache import ALL, LISTINGS, country_group
 from country_pages import figures, indexer
 from country_pages.index_models import PublishedAssistance
-from country_pages.models import CountryPage
+from country_pages.models import CountryPage, Organisation
+from country_pages.tags import ThematicTag
 from focal_points.files import used_on_live_page
+from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
 
 from . import privacy
 from .pipeline import invalidate
@@ -112,10 +114,6 @@ def connect() -> None:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Site
-
-    from country_pages.models import Organisation
-    from country_pages.tags import ThematicTag
-    from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
 
     signals.page_published.connect(page_published, dispatch_uid="publishing-published")
     signals.page_unpublished.connect(page_unpublished, dispatch_uid="publishing-unpublished")

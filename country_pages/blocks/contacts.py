@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from ..contact_api import email_reveal_url, with_contact_id
 from .fields import phone_validator
 from .section import AnnexSectionBlock
 
@@ -46,8 +47,6 @@ class ContactBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         """What the page shows, never the email: the page hides it from harvesters behind
         a button, so the API gives the same reveal form's address (POST), or nothing."""
-        from ..contact_api import email_reveal_url
-
         data = super().get_api_representation(value, context=context)
         data.pop("email", None)
         data["email_reveal_url"] = email_reveal_url(value, context) if value["email"] else None
@@ -78,8 +77,6 @@ class ContactInformationBlock(AnnexSectionBlock):
 
     def get_api_representation(self, value, context=None):
         # Each contact with its id, which its reveal address needs.
-        from ..contact_api import with_contact_id
-
         data = super().get_api_representation(value, context=context)
         contacts = self.child_blocks["contacts"].child_block
         data["contacts"] = [

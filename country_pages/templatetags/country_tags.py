@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from country_pages import blocks
 from country_pages.models import states_index_url as index_url_for
 from country_pages.tags import ThematicTag
+from country_pages.worldmap import VIEWBOX, world_shapes
 
 register = template.Library()
 
@@ -97,8 +98,6 @@ def event_dates(event) -> str:
 def world_map(listings, caption_id: str = "world-map-caption"):
     """The world map: each listed State coloured by its status and linked to its page;
     other land in grey. The same listings fill the accessible table next to it."""
-    from country_pages.worldmap import VIEWBOX, world_shapes
-
     by_iso3 = {listing.state.iso3: listing for listing in listings}
     shapes = [(shape, by_iso3.get(shape.iso3)) for shape in world_shapes()]
     return {"shapes": shapes, "viewbox": VIEWBOX, "caption_id": caption_id}
