@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "country_pages",
     "explorer",
     "publishing",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).
