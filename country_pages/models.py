@@ -106,8 +106,13 @@ class StatesPartiesIndexPage(BasePage):
         return CountryPage.objects.live().filter(under_any_translation, depth=self.depth + 1)
 
     def untranslated_child(self, slug: str) -> CountryPage | None:
-        return preferred_source(
-            list(self.country_pages().filter(slug=slug).select_related("locale"))
+        """The version of this country page shown where this language is missing, as the
+        derived index chose it at publish time (`indexer.mark_fallback`): one query."""
+        return (
+            self.country_pages()
+            .filter(slug=slug, published_index__is_source=True)
+            .select_related("locale", "state")
+            .first()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -145,15 +150,6 @@ def states_index_urls(request: HttpRequest | None) -> dict[str, str]:
     if request is not None:
         request._states_index_urls = urls
     return urls
-
-
-def preferred_source(candidates: list[CountryPage]) -> CountryPage | None:
-    """Of a page's live translations, the one to show where the visitor's language is
-    missing: the language it was written in, else English, else none (never another
-    translation): core.translation.fallback_version, as everywhere."""
-    if not candidates:
-        return None
-    return fallback_version(candidates, original_locale_id(candidates[0].translation_key))
 
 
 class Section:
@@ -280,9 +276,9 @@ class CountryPage(BasePage):
     def fallback_paths(self, language_codes, request) -> dict[str, tuple[str, str]]:
         """{language: (path, language shown)} for languages this page is not translated
         into: the index's address in that language serves the page anyway, in the language
-        `preferred_source` picks, with a notice (StatesPartiesIndexPage.route)."""
+        the derived index chose (StatesPartiesIndexPage.untranslated_child), with a notice."""
         live = [a.page for a in page_alternates(self, request)]
-        # preferred_source's choice, from the translations already read.
+        # The same rule (core.translation.fallback_version), on the translations already read.
         shown = fallback_version(live, self.source_locale_id(request)) if live else None
         if shown is None:
             return {}

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from core.i18n import active_locale
 from core.search_text import search_text
 
-from .models import CountryPage, StatesPartiesIndexPage, preferred_source
+from .models import CountryPage, StatesPartiesIndexPage
 from .search_names import page_text, snippet, states_named
 
 # Written without spaces between words; full-text search cannot split them (see
@@ -58,19 +58,25 @@ def country_pages_named(query: str, locale) -> list:
     index = StatesPartiesIndexPage.objects.filter(locale=locale).live().first()
     candidates = CountryPage.objects.live().public().filter(state__in=states)
     by_state: dict[int, list] = {}
-    for page in candidates.select_related("locale", "state"):
+    for page in candidates.select_related("locale", "state", "published_index"):
         by_state.setdefault(page.state_id, []).append(page)
     pages = []
     for state in states:
         versions = by_state.get(state.pk, [])
         page = next((p for p in versions if p.locale_id == locale.pk), None)
         if page is None and index is not None:
-            page = preferred_source(versions)
+            # The version the index chose at publish time for a missing language.
+            page = next((p for p in versions if shown_where_missing(p)), None)
             if page is not None:
                 page.search_url = f"{index.url}{page.slug}/"
         if page is not None:
             pages.append(page)
     return pages
+
+
+def shown_where_missing(page: CountryPage) -> bool:
+    entry = getattr(page, "published_index", None)
+    return entry is not None and entry.is_source
 
 
 def search_result(page, query: str, request) -> dict:
