@@ -22,7 +22,8 @@ $(VENV)/.installed: requirements.lock | python-version
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+install: $(VENV)/.installed ## Create .venv, install the pinned dependencies and the fonts and libraries of the PDFs
+	@bash scripts/install-system-deps.sh
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput

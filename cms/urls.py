@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
         country_views.reveal_contact,
         name="reveal_contact",
     ),
+    path("article-7-reports/", include("reporting.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
@@ -32,7 +34,7 @@ def robots_txt(request):
 @require_GET
 def sitemap(request):
     """Every language's live, public pages, each with its alternates (Wagtail's own
-    sitemap lists the default language only)."""
+    sitemap lists the default language only), and the entries of SITEMAP_SECTIONS."""
     site = Site.find_for_request(request)
     pages = Page.objects.live().public().filter(depth__gt=1)
     if site is not None:
@@ -44,6 +46,10 @@ def sitemap(request):
         default = x_default(alternates)
         for alternate in alternates:
             entries.append({"alternate": alternate, "alternates": alternates, "default": default})
+    # Public pages that are not Wagtail pages, from the apps that serve them (named in the
+    # settings: core imports no app above it).
+    for section in settings.SITEMAP_SECTIONS:
+        entries += import_string(section)(request)
     return TemplateResponse(
         request,
         "core/sitemap.xml",

@@ -1,6 +1,7 @@
 """Builds the site a fresh `make run` serves: the home page and the States Parties index
 in the six languages, a country page for every State Party in the registry, and full
-pages for the States in demo/pages/ with their translations.
+pages for the States in demo/pages/ with their translations, and those States' accepted
+Article 7 reports (demo/reports.py).
 
 Idempotent: what exists is left as it is, so a second run changes nothing (and never
 overwrites what editors have changed since).
@@ -29,6 +30,7 @@ from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 from . import site_text
 from .helpers import DemoReport, country_slug, locales, publish
 from .pages import ensure_full_pages
+from .reports import ensure_demo_reports
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # States with a page: every State that is or was a party.
@@ -148,6 +150,8 @@ def load_demo_content() -> DemoReport:
         states_index = ensure_states_index(home, report)
         ensure_full_pages(states_index, report)
         ensure_country_pages(states_index, report)
+        # After the registry's facts and the pages, which the reports agree with.
+        ensure_demo_reports(report)
     if report.created:
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)

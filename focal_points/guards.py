@@ -235,7 +235,7 @@ def _visible_file_ids(user, model, ids: list[str]) -> list[str]:
 
 
 def bulk_guard(view):
-    """Bulk actions on pages are the ISU's. On images and documents, the ids of files the
+    """Bulk actions on pages and reports are the ISU's. On images and documents, the ids of files the
     user may not see are dropped (none left: 404), before Wagtail's per-object checks."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -247,7 +247,13 @@ def bulk_guard(view):
 
     @wraps(view)
     def guarded(request, app_label, model_name, action, *args, **kwargs):
-        if (app_label, model_name) == ("wagtailcore", "page") and not is_isu(request.user):
+        # Pages, and Article 7 reports (whose confirmation page would name other States'
+        # reports), are the ISU's to act on in bulk.
+        isu_only_models = (app_label, model_name) == (
+            "wagtailcore",
+            "page",
+        ) or app_label == "reporting"
+        if isu_only_models and not is_isu(request.user):
             raise PermissionDenied
         model = file_models.get((app_label, model_name))
         if model is not None and not is_isu(request.user):

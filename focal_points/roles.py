@@ -20,6 +20,7 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -61,6 +62,25 @@ ISU_COLLECTION_PERMISSIONS = (
     "delete_collection",
 )
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# Article 7 reports (the reporting app): what a focal point may do is further limited to
+# their own State's reports by reporting.admin.policy; accepting is publishing.
+REPORT_MODEL = ("reporting", "article7report")
+REPORT_FOCAL_POINT_PERMISSIONS = (
+    "reporting.add_article7report",
+    "reporting.change_article7report",
+    "reporting.view_article7report",
+    "reporting.lock_article7report",
+    "reporting.add_minetype",
+    "reporting.change_minetype",
+    "reporting.view_minetype",
+)
+REPORT_ISU_PERMISSIONS = (
+    *REPORT_FOCAL_POINT_PERMISSIONS,
+    "reporting.delete_article7report",
+    "reporting.publish_article7report",
+    "reporting.unlock_article7report",
+    "reporting.delete_minetype",
+)
 ISU_MODEL_PERMISSIONS = (
     ADMIN_ACCESS,
     "registry.add_stateparty",
@@ -80,6 +100,7 @@ ISU_MODEL_PERMISSIONS = (
     "auth.view_user",
     "wagtail_localize.submit_translation",
     "focal_points.manage_focal_points",
+    *REPORT_ISU_PERMISSIONS,
 )
 
 
@@ -194,7 +215,9 @@ def ensure_state_group(state: StateParty, report: SyncReport | None = None) -> S
         group.name = focal_point_group_name(state)
         group.save(update_fields=["name"])
         report.note(f"{group.name}: renamed")
-    set_model_permissions(group, permissions(ADMIN_ACCESS), report)
+    set_model_permissions(
+        group, permissions(ADMIN_ACCESS, *REPORT_FOCAL_POINT_PERMISSIONS), report
+    )
     own_pages = CountryPage.objects.filter(state=state).values_list("pk", flat=True)
     page_perms = page_permissions(FOCAL_POINT_PAGE_PERMISSIONS)
     set_page_permissions(group, dict.fromkeys(own_pages, page_perms), report)
@@ -254,6 +277,14 @@ def ensure_review_workflow(isu_group: Group, report: SyncReport) -> Workflow:
         stray.delete()
         report.note("other workflow assignments removed")
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    # Article 7 reports go through the same review, so the ISU has one dashboard.
+    report_type = ContentType.objects.get_by_natural_key(*REPORT_MODEL)
+    WorkflowContentType.objects.exclude(content_type=report_type).delete()
+    _, created = WorkflowContentType.objects.update_or_create(
+        content_type=report_type, defaults={"workflow": workflow}
+    )
+    if created:
+        report.note("review workflow assigned to Article 7 reports")
     Workflow.objects.exclude(pk=workflow.pk).filter(active=True).update(active=False)
     return workflow
 

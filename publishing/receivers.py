@@ -18,6 +18,7 @@ from country_pages.models import CountryPage, Organisation
 from country_pages.tags import ThematicTag
 from focal_points.files import used_on_live_page
 from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
+from reporting.models import Article7Report as OnlineReport
 
 from . import privacy
 from .pipeline import invalidate
@@ -105,6 +106,16 @@ def file_changed(sender, instance, raw=False, **kwargs):
         invalidate(ALL)
 
 
+def report_changed(sender, instance, signal=None, **kwargs):
+    """An Article 7 report accepted, withdrawn or deleted (a draft's deletion shows
+    nowhere): its State's country pages list the accepted reports, and its own page
+    (with the version it amends) is in the listings' group."""
+    if signal is post_delete and not instance.live:
+        return
+    pages = CountryPage.objects.filter(state_id=instance.state_id)
+    invalidate(LISTINGS, *(country_group(slug) for slug in pages.values_list("slug", flat=True)))
+
+
 def everything_changed(sender, instance=None, **kwargs):
     """The registry, the site tree, organisations and tags: every page may show them."""
     invalidate(ALL)
@@ -118,6 +129,9 @@ def connect() -> None:
     signals.page_published.connect(page_published, dispatch_uid="publishing-published")
     signals.page_unpublished.connect(page_unpublished, dispatch_uid="publishing-unpublished")
     signals.page_slug_changed.connect(slug_changed, dispatch_uid="publishing-slug")
+    signals.published.connect(report_changed, sender=OnlineReport, dispatch_uid="pub-report")
+    signals.unpublished.connect(report_changed, sender=OnlineReport, dispatch_uid="pub-report-u")
+    post_delete.connect(report_changed, sender=OnlineReport, dispatch_uid="pub-report-d")
     post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="pub-pvr")
     post_delete.connect(restriction_deleted, sender=PageViewRestriction, dispatch_uid="pub-pvr-d")
     m2m_changed.connect(

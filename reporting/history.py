@@ -76,10 +76,12 @@ class FormData:
         return self.tables.get(table, [])
 
 
-def effective(report: Article7Report, letter: str) -> FormData:
+def effective(report: Article7Report, letter: str, find=accepted_for_year) -> FormData:
     """A form of a report with "unchanged since" followed back: a form that is changed
     (or has no cover line) has the report's own rows; one not applicable has none; one
-    unchanged has the rows of the accepted report it names, itself followed back."""
+    unchanged has the rows of the accepted report it names, itself followed back. `find`
+    (state, year) gives the report a year names: a reader passes one that remembers the
+    reports it has read, with their rows prefetched (reading.py)."""
     tables = form_tables(letter)
     current, depth = report, 0
     while depth <= MAX_CARRY_DEPTH:
@@ -90,7 +92,7 @@ def effective(report: Article7Report, letter: str) -> FormData:
             return FormData(letter, status, current, rows)
         if status == CoverStatus.NOT_APPLICABLE:
             return FormData(letter, status, current, {table: [] for table in tables})
-        named = accepted_for_year(report.state, line.since_year) if line.since_year else None
+        named = find(report.state, line.since_year) if line.since_year else None
         if named is None or named.pk == current.pk:
             break
         current, depth = named, depth + 1

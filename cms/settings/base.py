@@ -303,6 +303,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PUBLIC_BASE_URL = (env("PUBLIC_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and file URLs
+# Public addresses that are not Wagtail pages, for the sitemap (core.views.sitemap): each a
+# function (request) -> entries, in the apps that serve them.
+SITEMAP_SECTIONS = ["reporting.sitemap.entries"]
 # On PostgreSQL, full-text search uses each language's own configuration (stemming for
 # English, French, Spanish, Russian and Arabic); see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {

@@ -11,6 +11,8 @@ from .forms_a_b import FormAMeasure, FormBStockpile
 from .forms_d_e_f import FormDRetained, FormEFacility, FormFProgramme
 from .forms_g_h_i import FormGDestroyed, FormHCharacteristics, FormIWarning
 from .mine_types import MineType
+from .proposals import RegistryProposal
+from .reminders import ReminderSent
 from .report import Article7Report
 
 __all__ = [
@@ -35,6 +37,8 @@ __all__ = [
     "FormStatus",
     "MineType",
     "Progress",
+    "RegistryProposal",
+    "ReminderSent",
     "ReportKind",
     "Visibility",
     "form_tables",

@@ -50,6 +50,7 @@ from country_pages.models import CountryPage, Organisation
 from country_pages.tags import ThematicTag
 from focal_points.models import StateGroup
 from registry.models import Article5Deadline, MembershipEvent, StateParty
+from registry.models import Article7Report as RegistryArticle7Report
 from tests.admin_forms import page_form_data
 from tests.conftest import login, make_country, make_user, translate_everything
 
@@ -72,6 +73,9 @@ OPEN_TO_EDITORS = {
     "wagtailsnippetchoosers_country_pages_thematictag:choose",
     "wagtailsnippetchoosers_country_pages_thematictag:choose_results",
     "wagtailsnippetchoosers_country_pages_thematictag:chosen",
+    # The kinds of snippet the user has rights on (a focal point: Article 7 reports and mine
+    # types), with no object of any State.
+    "wagtailsnippets:index",
 }
 # Management areas: denied even without an object of State B in the URL.
 MANAGEMENT_PREFIXES = (
@@ -96,6 +100,8 @@ MANAGEMENT_PREFIXES = (
     "guarded_task_",
     "guarded_api_documents",
     "guarded_api_images",
+    "wagtailsnippetchoosers_reporting_article7report:",
+    "reporting_proposal",
     "wagtailadmin_api:documents",
     "wagtailadmin_api:images",
 )
@@ -229,6 +235,7 @@ class World:
         from django.contrib.contenttypes.models import ContentType
         from wagtail.admin.models import EditingSession
 
+        self.b_reports, self.b_mine_type = b_reports(self.b_state, self.fp_b)
         self.b_session = EditingSession.objects.create(
             user=self.fp_b,
             content_type=ContentType.objects.get_for_model(Page),
@@ -238,6 +245,8 @@ class World:
 
     def values(self, name: str, param: str) -> list:
         """Values of State B (or of management objects) for a URL parameter."""
+        if name.startswith(REPORT_URLS):
+            return self.report_values(name, param)
         b_page_ids = [p.pk for p in self.b_pages]
         if param in ("page_id", "parent_page_id", "page_to_move_id", "page_pk"):
             return b_page_ids
@@ -279,19 +288,25 @@ class World:
             return [self.b_state.pk]
         if param == "user_id":
             return [self.fp_b.pk]
+        if param == "proposal_id":
+            from reporting.models import RegistryProposal
+
+            proposals = RegistryProposal.objects.filter(state=self.b_state)
+            assert proposals.exists()
+            return list(proposals.values_list("pk", flat=True))
         if param == "workflow_pk":
             return list(Workflow.objects.values_list("pk", flat=True))
         if param in ("app_label", "content_type_app_name", "app_name"):
             if name.startswith(("guarded_localize:", "wagtail_localize:")):
                 return ["country_pages"]
             if name == "wagtail_bulk_action":
-                return ["wagtailcore"]
+                return ["wagtailcore", "reporting"]
             return ["country_pages", "registry"]
         if param in ("model_name", "content_type_model_name"):
             if name.startswith(("guarded_localize:", "wagtail_localize:")):
                 return ["organisation"]
             if name == "wagtail_bulk_action":
-                return ["page"]
+                return ["page", "article7report"]
             return ["countrypage", "stateparty"]
         if param == "action_name":
             if name.startswith("wagtailadmin_api"):
@@ -303,6 +318,36 @@ class World:
             return [""]
         if param == "filter_spec":
             return ["original"]
+        raise AssertionError(f"no value for parameter {param!r} of {name}: extend the matrix")
+
+    def report_values(self, name: str, param: str) -> list:
+        """State B's Article 7 reports: a draft, one in the ISU's review, an accepted one,
+        and B's proposed mine type; their revisions and review states."""
+        reports = self.b_reports
+        if param == "pk":
+            if "minetype" in name:
+                return [self.b_mine_type.pk]
+            return [r.pk for r in reports]
+        keys = [str(r.pk) for r in reports]
+        if param in ("revision_id", "revision_id_a", "revision_id_b"):
+            return list(
+                Revision.objects.filter(
+                    base_content_type__model="article7report", object_id__in=keys
+                ).values_list("pk", flat=True)
+            )
+        states = WorkflowState.objects.filter(
+            base_content_type__model="article7report", object_id__in=keys
+        )
+        if param == "workflow_state_id":
+            return list(states.values_list("pk", flat=True))
+        if param == "task_state_id":
+            return list(
+                TaskState.objects.filter(workflow_state__in=states).values_list("pk", flat=True)
+            )
+        if param == "task_id":
+            return list(Task.objects.values_list("pk", flat=True))
+        if param == "action_name":
+            return ["approve", "reject"]
         raise AssertionError(f"no value for parameter {param!r} of {name}: extend the matrix")
 
     def pk_values(self, name: str) -> list:
@@ -342,6 +387,35 @@ class World:
             if name.startswith(prefix):
                 return values
         raise AssertionError(f"no value for 'pk' of {name}: extend the matrix")
+
+
+REPORT_URLS = (
+    "wagtailsnippets_reporting_",
+    "wagtailsnippetchoosers_reporting_",
+)
+
+
+def b_reports(state, fp_b):
+    """State B's reports: accepted for 2023, submitted to the ISU for 2024, a draft for
+    2025; and a mine type B proposed."""
+    from django.utils import timezone
+
+    from reporting.models import Article7Report, MineType
+    from tests.reporting.helpers import accept, build_report
+
+    accepted = accept(build_report(state, 2023))
+    submitted = build_report(state, 2024)
+    submitted.save()
+    submitted.save_revision(user=fp_b)
+    submitted.get_workflow().start(submitted, fp_b)
+    draft = build_report(state, 2025)
+    draft.save()
+    draft.save_revision(user=fp_b)
+    Article7Report.objects.filter(pk=draft.pk).update(
+        locked=True, locked_by=fp_b, locked_at=timezone.now()
+    )
+    proposed = MineType.objects.create(designation="B-secret-mine", proposed_by=state)
+    return [accepted, submitted, draft], proposed
 
 
 def make_image(collection, user):
@@ -430,7 +504,39 @@ def snapshot() -> dict:
         "sites": list(Site.objects.order_by("pk").values()),
         "locales": list(Locale.objects.order_by("pk").values()),
         "redirects": list(Redirect.objects.order_by("pk").values()),
+        "reports": list(report_rows()),
+        "registry_reports": list(RegistryArticle7Report.objects.order_by("pk").values()),
+        "proposals": list(proposal_rows()),
+        "mine_types": list(mine_type_rows()),
     }
+
+
+def report_rows():
+    from reporting.models import Article7Report
+
+    return Article7Report.objects.order_by("pk").values_list(
+        "pk",
+        "live",
+        "locked",
+        "locked_by_id",
+        "latest_revision_id",
+        "live_revision_id",
+        "contact_name",
+        "state_id",
+        "visibility",
+    )
+
+
+def proposal_rows():
+    from reporting.models import RegistryProposal
+
+    return RegistryProposal.objects.order_by("pk").values_list("pk", "status", "decided_by_id")
+
+
+def mine_type_rows():
+    from reporting.models import MineType
+
+    return MineType.objects.order_by("pk").values_list("pk", "designation", "status")
 
 
 def hostile_post_data(world: World, url_name: str) -> dict:
@@ -479,6 +585,7 @@ def leaks_state_b(world: World, response) -> bool:
     """Whether a response shows State B's pages (titles, draft titles) or files."""
     text = response.content.decode(errors="replace")
     secrets = {p.draft_title for p in world.b_pages} | {world.b_document.title, world.b_image.title}
+    secrets |= {str(r) for r in world.b_reports} | {world.b_mine_type.designation}
     return any(secret in text for secret in secrets)
 
 
@@ -501,7 +608,8 @@ def requested_urls(world: World):
             except NoReverseMatch:
                 continue
             if name == "wagtail_bulk_action":
-                url += "?" + "&".join(f"id={pk}" for pk in kwargs and [p.pk for p in world.b_pages])
+                objects = world.b_reports if kwargs["app_label"] == "reporting" else world.b_pages
+                url += "?" + "&".join(f"id={o.pk}" for o in objects)
             yield name, url, kind
 
 
@@ -514,6 +622,7 @@ def run_matrix(client: Client, world: World, label: str) -> dict:
     before = snapshot()
     tried, violations = 0, []
     endpoints, objects = set(), set()
+    report_tried, report_endpoints = 0, set()
     for name, url, kind in requested_urls(world):
         if name in OPEN_TO_EDITORS:
             continue
@@ -525,6 +634,9 @@ def run_matrix(client: Client, world: World, label: str) -> dict:
             else:
                 response = client.post(url, hostile_post_data(world, name))
             tried += 1
+            if name.startswith((*REPORT_URLS, "reporting_")) or "reporting" in url:
+                report_tried += 1
+                report_endpoints.add(name)
             denied = is_denial(client, response)
             if kind == "content type" and not denied:
                 # A listing by kind may answer, but must not show State B's objects.
@@ -542,6 +654,8 @@ def run_matrix(client: Client, world: World, label: str) -> dict:
         "urls": len(objects),
         "violations": violations,
         "changed": changed,
+        "report_endpoints": len(report_endpoints),
+        "report_tried": report_tried,
     }
 
 
@@ -551,7 +665,8 @@ def report(label: str, result: dict) -> None:
         handle.write(
             f"{label}: {result['endpoints']} endpoint names, {result['urls']} URLs, "
             f"{result['tried']} requests, {len(result['violations'])} violations, "
-            f"changed tables: {result['changed']}\n"
+            f"changed tables: {result['changed']}; of which Article 7 reporting: "
+            f"{result['report_endpoints']} endpoint names, {result['report_tried']} requests\n"
         )
         for line in result["violations"]:
             handle.write(f"  {line}\n")

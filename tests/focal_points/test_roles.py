@@ -44,9 +44,20 @@ def test_focal_point_group_has_exactly_its_rights_in_every_language(sudan):
     assert {p.locale.language_code for p in pages} == {"en", "fr"}
     expected = {(p.pk, perm) for p in pages for perm in ("add_page", "change_page", "lock_page")}
     assert page_rights(group) == expected
-    # No publish right, nothing on the root or another State, no model rights but admin.
+    # No publish right, nothing on the root or another State; as model rights the admin,
+    # and the Article 7 reports' rights short of accepting, deleting and unlocking others'
+    # locks (which reports: their own State's, by reporting.admin.policy).
     assert not any(perm == "publish_page" for _page, perm in page_rights(group))
-    assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin"}
+    assert set(group.permissions.values_list("codename", flat=True)) == {
+        "access_admin",
+        "add_article7report",
+        "change_article7report",
+        "view_article7report",
+        "lock_article7report",
+        "add_minetype",
+        "change_minetype",
+        "view_minetype",
+    }
 
 
 def test_focal_point_collections(sudan):
@@ -76,10 +87,15 @@ def test_rights_added_by_hand_are_removed(sudan):
         group=group, page=Page.get_first_root_node(), permission=publish
     )
     group.permissions.add(Permission.objects.get(codename="change_stateparty"))
+    group.permissions.add(Permission.objects.get(codename="publish_article7report"))
     report = roles.sync_roles()
     assert report.changed
     assert not GroupPagePermission.objects.filter(group=group, permission=publish).exists()
-    assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin"}
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert "change_stateparty" not in codenames and "publish_article7report" not in codenames
+    assert codenames == {name.split(".")[1] for name in roles.REPORT_FOCAL_POINT_PERMISSIONS} | {
+        "access_admin"
+    }
 
 
 def test_default_wagtail_groups_are_gone():

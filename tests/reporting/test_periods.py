@@ -89,20 +89,18 @@ def test_a_state_without_entry_into_force_owes_nothing():
 
 
 def test_the_review_workflow_of_the_pages_reviews_reports(sudan, fp_sudan):
-    """The same workflow machinery: assigned to the report's content type, submitted by a
-    focal point, approved by the ISU, which publishes (accepts) the report."""
+    """The same workflow machinery: assigned to the report's content type (by sync_roles),
+    submitted by a focal point, approved by the ISU, which publishes (accepts) the report."""
     workflow = Workflow.objects.get(name="ISU review")
-    WorkflowContentType.objects.create(
-        workflow=workflow, content_type=ContentType.objects.get_for_model(Article7Report)
-    )
+    assert WorkflowContentType.objects.get(
+        content_type=ContentType.objects.get_for_model(Article7Report)
+    ).workflow == workflow
     report = build_report(sudan, 2023)
     report.save()
     assert report.get_workflow() == workflow
     report.save_revision(user=fp_sudan)
     workflow.start(report, fp_sudan)
     assert report.workflow_in_progress and not report.live
-    # Approved without a user: who may publish a report (the ISU's
-    # reporting.publish_article7report) is the permission matrix's, in the next slice.
     report.current_workflow_state.current_task_state.approve(user=None)
     report.refresh_from_db()
     assert report.live and report.live_revision == report.latest_revision
