@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help python-version install migrate messages data run test system-test-deps lint format update-messages serve bench backup restore
+.PHONY: help python-version install migrate messages data run test system-test-deps lint format update-messages serve bench bench-reports backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -93,6 +93,8 @@ serve: install messages .secret-key ## Production settings on PostgreSQL and Red
 
 bench: install messages ## Load test of the production stack; figures in docs/benchmarks.md
 	$(PY) scripts/bench.py
+bench-reports: install messages ## Article 7 reports: save, summary and PDF timings (BENCH_DB=a `make data` SQLite file, else one is built); figures in docs/benchmarks.md
+	$(PY) scripts/bench.py reports $(BENCH_DB)
 
 BACKUP ?= backups/site-$(shell date +%Y%m%d-%H%M%S).tar.gz
 backup: install ## Database and uploaded files to one archive (BACKUP=path)

@@ -235,8 +235,9 @@ def _visible_file_ids(user, model, ids: list[str]) -> list[str]:
 
 
 def bulk_guard(view):
-    """Bulk actions on pages and reports are the ISU's. On images and documents, the ids of files the
-    user may not see are dropped (none left: 404), before Wagtail's per-object checks."""
+    """Bulk actions on pages and reports are the ISU's. On images and documents, the ids of
+    files the user may not see are dropped (none left: 404), before Wagtail's per-object
+    checks."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 

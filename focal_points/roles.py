@@ -215,9 +215,7 @@ def ensure_state_group(state: StateParty, report: SyncReport | None = None) -> S
         group.name = focal_point_group_name(state)
         group.save(update_fields=["name"])
         report.note(f"{group.name}: renamed")
-    set_model_permissions(
-        group, permissions(ADMIN_ACCESS, *REPORT_FOCAL_POINT_PERMISSIONS), report
-    )
+    set_model_permissions(group, permissions(ADMIN_ACCESS, *REPORT_FOCAL_POINT_PERMISSIONS), report)
     own_pages = CountryPage.objects.filter(state=state).values_list("pk", flat=True)
     page_perms = page_permissions(FOCAL_POINT_PAGE_PERMISSIONS)
     set_page_permissions(group, dict.fromkeys(own_pages, page_perms), report)

@@ -7,6 +7,8 @@ the faults: Redis stopped, PostgreSQL restarted during a load run.
 Run from the project root with the project's virtualenv: `make bench`.
 `scripts/bench.py saves [DATABASE_FILE]` measures saves instead ("Save draft" and autosave,
 p50/p95) on the development stack: see bench_saves().
+`scripts/bench.py reports [DATABASE_FILE]` (`make bench-reports`) measures the Article 7
+report editor's saves, its summary and its PDF: see scripts/bench_reports.py.
 """
 
 from __future__ import annotations
@@ -349,6 +351,11 @@ def main() -> int:
     print(report)
 
     doc = ROOT / "docs" / "benchmarks.md"
+    # The reports' section is bench_reports.py's (make bench-reports): kept as it is.
+    from bench_reports import HEADING as REPORTS_HEADING
+
+    old = doc.read_text(encoding="utf-8") if doc.exists() else ""
+    kept = old[old.index(REPORTS_HEADING) :] if REPORTS_HEADING in old else ""
     doc.write_text(
         "# Benchmarks\n\n"
         "Made by `make bench` (scripts/bench.py): the production settings behind gunicorn, "
@@ -356,7 +363,10 @@ def main() -> int:
         "Each row is the median of interleaved rounds; on this shared 2-vCPU machine a "
         "single run can be off by half (the static file alone measured 1,340 to 3,800 "
         "requests/s on different runs of the same day), so compare runs, not one figure.\n\n"
-        f"Run on {dt.date.today().isoformat()}; machine: {machine()}.\n\n" + report + "\n"
+        f"Run on {dt.date.today().isoformat()}; machine: {machine()}.\n\n"
+        + report
+        + "\n"
+        + ("\n" + kept if kept else "")
     )
     targets_met = (
         ratio >= 0.5
@@ -556,4 +566,8 @@ def status_of_url(url: str) -> int | str:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["saves"]:
         sys.exit(bench_saves(Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "db.sqlite3"))
+    if sys.argv[1:2] == ["reports"]:
+        import bench_reports
+
+        sys.exit(bench_reports.main(sys.argv[2:]))
     sys.exit(main())

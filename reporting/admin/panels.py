@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
 
 from ..models import Article7Report, FormLetter, form_tables
 from ..progress import progress
+from ..reading import TABLES
 from .forms import ReportForm
 
 ISU_ONLY = "reporting.publish_article7report"
@@ -42,6 +43,7 @@ class ProgressPanel(Panel):
             context["progress"] = state
             context["form"] = state.of(self.panel.letter) if state and self.panel.letter else None
             context["summary"] = self.panel.letter is None
+            context["heading_id"] = f"{self.prefix}-progress-heading"
             return context
 
 
@@ -54,6 +56,7 @@ def form_step(letter: str, label) -> ObjectList:
             panels.append(
                 InlinePanel(
                     relation,
+                    heading=TABLES[relation][0],
                     panels=[
                         FieldPanel("name"),
                         FieldPanel("region"),
@@ -68,7 +71,8 @@ def form_step(letter: str, label) -> ObjectList:
                 )
             )
         else:
-            panels.append(InlinePanel(relation))
+            # Headed as the report reads (reading.TABLES), not by the relation's name.
+            panels.append(InlinePanel(relation, heading=TABLES[relation][0]))
     if letter == FormLetter.J:
         panels.append(FieldPanel("other_matters"))
     return ObjectList(panels, heading=label)
@@ -105,7 +109,10 @@ def report_edit_handler() -> TabbedInterface:
         heading=_("Report"),
     )
     cover = ObjectList(
-        [ProgressPanel(), InlinePanel("cover", max_num=len(FormLetter.values))],
+        [
+            ProgressPanel(),
+            InlinePanel("cover", max_num=len(FormLetter.values), heading=_("Cover page")),
+        ],
         heading=_("Cover page"),
     )
     steps = [form_step(letter, letter) for letter in FormLetter.values]

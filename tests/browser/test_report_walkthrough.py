@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .editor import session_cookies, sudan_focal_point
-from .test_editor_autosave import in_another_thread
+from .test_editor_autosave import FORM_WATCHED, in_another_thread
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +66,14 @@ def test_a_focal_point_files_a_whole_report(open_browser, site_content, language
     cookies = session_cookies(user, site_content)
     page = open_browser()
     page.context.add_cookies(cookies)
+    # Wagtail takes what the form holds when its change watcher starts as loaded, not as
+    # changes to autosave: count its events to know when typing counts (as
+    # test_editor_autosave does for pages).
+    page.add_init_script(
+        "window.formEvents = {ready: 0, watching: 0};"
+        "document.addEventListener('w-unsaved:ready', () => formEvents.ready += 1);"
+        "document.addEventListener('w-unsaved:watch-edits', () => formEvents.watching += 1);"
+    )
 
     # Reports due: the 2025 report, started blank (nothing accepted yet to prefill from).
     page.goto("/admin/reporting/start/")
@@ -75,9 +83,7 @@ def test_a_focal_point_files_a_whole_report(open_browser, site_content, language
     row.locator("button[name=blank]").click()
     expect(page).to_have_url(re.compile(r"/admin/snippets/reporting/article7report/edit/\d+/"))
     edit_url = page.url
-    # Wagtail takes what the form holds two seconds after its change watcher starts as
-    # loaded, not as changes to autosave (see test_editor_autosave).
-    page.wait_for_timeout(3000)
+    page.wait_for_function(FORM_WATCHED, timeout=30_000)
 
     # Step 1, the report's header.
     page.fill("input[name=contact_organisation]", "National Mine Action Centre")
@@ -116,7 +122,7 @@ def test_a_focal_point_files_a_whole_report(open_browser, site_content, language
             and "555" in (request.post_data or "")  # sent after the phone number was typed
         )
 
-    with page.expect_response(autosaved, timeout=30_000):
+    with page.expect_response(autosaved, timeout=60_000):
         page.fill("input[name=contact_phone]", "+249 11 555 0101")
     state = in_another_thread(saved, 2025)
     assert state["phone"] == "+249 11 555 0101" and state["areas"] == [AREA]

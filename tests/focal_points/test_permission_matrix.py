@@ -666,7 +666,8 @@ def report(label: str, result: dict) -> None:
             f"{label}: {result['endpoints']} endpoint names, {result['urls']} URLs, "
             f"{result['tried']} requests, {len(result['violations'])} violations, "
             f"changed tables: {result['changed']}; of which Article 7 reporting: "
-            f"{result['report_endpoints']} endpoint names, {result['report_tried']} requests\n"
+            f"{result.get('report_endpoints', 0)} endpoint names, "
+            f"{result.get('report_tried', 0)} requests\n"
         )
         for line in result["violations"]:
             handle.write(f"  {line}\n")

@@ -43,5 +43,5 @@ def report_form_data(report: Article7Report, user, **fields) -> dict:
     form = form_class(instance=instance, for_user=user)
     data: dict = {}
     _form_data(form, data)
-    data.update({key: value for key, value in fields.items()})
+    data.update(fields)
     return data

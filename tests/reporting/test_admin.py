@@ -204,3 +204,14 @@ def test_a_saved_report_is_found_among_the_uses_of_its_mine_types(sudan, pmn2, p
     report.save()
     for mine in (pmn2, pomz):
         assert ReferenceIndex.get_references_to(mine).filter(object_id=str(report.pk)).exists()
+
+
+def test_the_summary_compares_with_the_previous_report(client, sudan, fp_sudan, pmn2):
+    accept(build_report(sudan, 2024, stockpiles=[FormBStockpile(mine_type=pmn2, quantity=120)]))
+    login(client, fp_sudan)
+    client.post(reverse("reporting_start"), {"state": sudan.pk, "period": "2025"})
+    report = Article7Report.objects.get(state=sudan, year=2025)
+    url = reverse("wagtailsnippets_reporting_article7report:inspect", args=[report.pk])
+    page = client.get(url).content.decode()
+    assert "Compared with" in page and "Sudan, report for 2024" in page
+    assert "Mines stockpiled" in page and "120" in page

@@ -92,9 +92,12 @@ def test_the_review_workflow_of_the_pages_reviews_reports(sudan, fp_sudan):
     """The same workflow machinery: assigned to the report's content type (by sync_roles),
     submitted by a focal point, approved by the ISU, which publishes (accepts) the report."""
     workflow = Workflow.objects.get(name="ISU review")
-    assert WorkflowContentType.objects.get(
-        content_type=ContentType.objects.get_for_model(Article7Report)
-    ).workflow == workflow
+    assert (
+        WorkflowContentType.objects.get(
+            content_type=ContentType.objects.get_for_model(Article7Report)
+        ).workflow
+        == workflow
+    )
     report = build_report(sudan, 2023)
     report.save()
     assert report.get_workflow() == workflow

@@ -493,3 +493,21 @@ def test_query_count_does_not_grow_with_the_rows(
     with django_assert_max_num_queries(small):
         page = html(client.get("/en/article-7-reports/zwe/2024/"))
     assert "School 7" in page and "Act 7" in page and page.count("PMN-2 (USSR): 7") == 2
+
+
+def test_restricted_and_draft_reports_are_not_in_search_or_the_api(
+    client, sudan, sudan_page, restricted_2024
+):
+    """Reports are not pages: the site search and the pages API, which anonymous visitors
+    use, find nothing of a restricted report or of a draft."""
+    draft = build_report(
+        sudan, 2025, measures=[FormAMeasure(kind="legislation", title="Draft-only act")]
+    )
+    draft.save()
+    draft.save_revision()
+    for secret in ("Secret depot", "Draft-only act"):
+        # The search page repeats the query; no result leads to a report.
+        assert "/article-7-reports/" not in html(client.get("/en/search/", {"q": secret}))
+        found = client.get("/api/v2/pages/", {"search": secret}).json()
+        assert found["meta"]["total_count"] == 0 and secret not in str(found)
+    assert "Secret depot" not in html(client.get(sudan_page.url))
