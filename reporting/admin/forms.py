@@ -3,6 +3,7 @@ the mine types their report may use (approved ones and their own State's proposa
 
 from __future__ import annotations
 
+from django import forms
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -12,27 +13,39 @@ from registry.models import StateParty
 from ..models import MineType
 from .policy import own_state_ids
 
+# Whole numbers that are not years or coordinates: shown grouped by thousands beside the
+# input as they are typed (static/js/admin.js, as in the page editor), so that a zero too
+# many or too few is seen before saving.
+NOT_QUANTITIES = ("year", "emplaced", "version", "ORDER", "latitude", "longitude")
 
-def _scope_mine_types(form, queryset) -> None:
-    if "mine_type" in form.fields:
-        form.fields["mine_type"].queryset = queryset
+
+def _prepare(form, mine_types) -> None:
+    """Mark the form's quantities and, for a focal point, limit its mine types; then the
+    same for every form of its formsets (Form C's areas hold formsets of their own)."""
+    for name, field in form.fields.items():
+        if isinstance(field, forms.IntegerField | forms.DecimalField) and not any(
+            part in name for part in NOT_QUANTITIES
+        ):
+            field.widget.attrs["data-grouped-number"] = ""
+    if mine_types is not None and "mine_type" in form.fields:
+        form.fields["mine_type"].queryset = mine_types
     for formset in getattr(form, "formsets", {}).values():
-        _scope_formset(formset, queryset)
+        _prepare_formset(formset, mine_types)
 
 
-def _scope_formset(formset, queryset) -> None:
+def _prepare_formset(formset, mine_types) -> None:
     base = formset.form
 
-    class ScopedForm(base):
+    class PreparedForm(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            _scope_mine_types(self, queryset)
+            _prepare(self, mine_types)
 
-    ScopedForm.__name__ = base.__name__
-    formset.form = ScopedForm  # the forms not built yet, and the empty form
+    PreparedForm.__name__ = base.__name__
+    formset.form = PreparedForm  # the forms not built yet, and the empty form
     if "forms" in formset.__dict__:  # the forms already built
         for child in formset.forms:
-            _scope_mine_types(child, queryset)
+            _prepare(child, mine_types)
 
 
 class ReportForm(WagtailAdminModelForm):
@@ -40,12 +53,13 @@ class ReportForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if user is None or is_isu(user):
+            _prepare(self, None)
             return
         states = own_state_ids(user)
         self.fields["state"].queryset = StateParty.objects.filter(pk__in=states)
         if len(states) == 1 and not self.instance.state_id:
             self.initial["state"] = next(iter(states))
-        _scope_mine_types(
+        _prepare(
             self,
             MineType.objects.filter(
                 Q(status=MineType.Status.APPROVED) | Q(proposed_by_id__in=states)

@@ -85,3 +85,29 @@
     updateWithin(document.body);
   }
 })();
+
+/* Wagtail 8's autosave, when its answer comes back, takes the form as it is *then* as saved
+   (`w-autosave:success->w-unsaved#clear`): what was typed while the request was on its way
+   was then neither saved nor flagged as unsaved, unless the unsaved-changes check happened
+   to run before the answer (tests/browser/test_report_walkthrough.py found it). Remember
+   the form as it was sent, and after the answer, if the form has changed since, put that
+   back as the saved state: the next check sees the change and autosaves it. */
+(() => {
+  const sent = new WeakMap();
+  const watcher = (form) =>
+    window.wagtail?.app?.getControllerForElementAndIdentifier(form, "w-unsaved");
+
+  document.addEventListener("w-autosave:save", (event) => {
+    const unsaved = watcher(event.target);
+    if (unsaved) sent.set(event.target, unsaved.formData);
+  });
+  // On the document, so after the form's own `w-unsaved#clear`.
+  document.addEventListener("w-autosave:success", (event) => {
+    const unsaved = watcher(event.target);
+    const wasSent = sent.get(event.target);
+    if (unsaved && wasSent !== undefined && unsaved.formData !== wasSent) {
+      unsaved.initialFormData = wasSent;
+      unsaved.previousFormData = wasSent;
+    }
+  });
+})();
