@@ -6,17 +6,16 @@ transaction: bad input changes nothing. Re-running with the same files changes n
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gettext
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 from django.db import transaction
-from django.utils import timezone
 
+from .implementation_loader import Facts, loaded_lists, read_implementation, sync_lists
+from .loader_io import RegistryDataError, parse_date, read_rows
 from .models import (
     NAME_LANGUAGES,
     OPENED_FOR_SIGNATURE,
@@ -46,15 +45,6 @@ ENTRY_INTO_FORCE_EVENT = "entry_into_force"
 PYCOUNTRY_LOCALES = {"zh_hans": "zh_CN"}
 
 
-class RegistryDataError(Exception):
-    """A problem in an input file, located by file and line."""
-
-    def __init__(self, path: Path, line: int | None, problem: str):
-        self.path, self.line, self.problem = path, line, problem
-        where = f"{path.name}, line {line}" if line else path.name
-        super().__init__(f"{where}: {problem}")
-
-
 @dataclass
 class StateRecord:
     """Everything the files say about one State, before it is written."""
@@ -78,35 +68,6 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     # States with a field or event the ISU corrected since it was loaded: left as it is.
     kept: list[str] = field(default_factory=list)
-
-
-def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    if not path.exists():
-        raise RegistryDataError(path, None, "file not found")
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        missing = [column for column in columns if column not in (reader.fieldnames or [])]
-        if missing:
-            raise RegistryDataError(path, 1, f"missing column(s): {', '.join(missing)}")
-        for row in reader:
-            # reader.line_num is the physical line just read, so quoted newlines count right.
-            if None in row or any(row.get(column) is None for column in columns):
-                raise RegistryDataError(path, reader.line_num, "wrong number of fields")
-            yield reader.line_num, {key: (value or "").strip() for key, value in row.items()}
-
-
-def parse_date(value: str, path: Path, line: int, column: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise RegistryDataError(
-            path, line, f"impossible date {value!r} in column {column!r} (expected YYYY-MM-DD)"
-        ) from None
-    if date > timezone.localdate():
-        raise RegistryDataError(path, line, f"date {value} in column {column!r} is in the future")
-    return date
 
 
 def country(iso3: str, path: Path, line: int, iso2: str | None = None):
@@ -385,7 +346,10 @@ def load_registry(
     changes_path: Path = CHANGES_FILE,
     regions_path: Path = REGIONS_FILE,
     names_path: Path = NAMES_FILE,
+    implementation_dir: Path | None = None,
 ) -> LoadReport:
+    """Load the files; with `implementation_dir`, also the status of implementation
+    (implementation_loader.py) from the files in that folder."""
     records = read_states(states_path)
     apply_changes(changes_path, records)
     regions = read_regions(regions_path)
@@ -393,6 +357,8 @@ def load_registry(
     for record in records.values():
         if record.iso3 not in regions:
             raise RegistryDataError(regions_path, None, f"no region for {record.iso3}")
+
+    facts = read_implementation(implementation_dir, set(records)) if implementation_dir else {}
 
     report = LoadReport()
     existing = {state.iso3: state for state in StateParty.objects.all()}
@@ -410,13 +376,23 @@ def load_registry(
                 "source": record.source,
                 **localised_names(iso3, overrides),
             }
+            state_facts = facts.get(iso3, Facts())
+            values.update(state_facts.values)
             loaded = {name: as_json(value) for name, value in values.items()}
             state = existing.get(iso3)
             if state is None:
                 state = StateParty.objects.create(iso3=iso3, loaded_values=loaded, **values)
                 changed, kept = ["created"], []
             else:
-                changed, kept = reconcile(state, values, state.loaded_values or {})
+                # A status field never loaded before follows the file while it still has
+                # the model's default (registries loaded before these files existed).
+                defaults = {
+                    name: as_json(StateParty._meta.get_field(name).get_default())
+                    for name in state_facts.values
+                }
+                changed, kept = reconcile(
+                    state, values, {**defaults, **(state.loaded_values or {})}
+                )
                 if changed:
                     for name in changed:
                         setattr(state, name, values[name])
@@ -428,6 +404,15 @@ def load_registry(
             if events.changed:
                 changed.append("membership events")
             kept += [f"membership event {event}" for event in events.kept]
+            if implementation_dir:
+                lists_changed, lists_kept = sync_lists(
+                    state, state_facts, state.loaded_values or {}
+                )
+                if changed and changed[0] == "created":
+                    lists_changed = []
+                changed += lists_changed
+                kept += lists_kept
+                loaded.update(loaded_lists(state_facts))
             # What was read this time, so that a correction made after it is recognised.
             loaded = {**loaded, EVENTS_KEY: events.keys}
             if state.loaded_values != loaded:

@@ -24,7 +24,7 @@ class Command(BaseCommand):
             "--data-dir",
             type=Path,
             default=DATA_DIR,
-            help="Folder holding the four CSV files (default: registry/data).",
+            help="Folder holding the CSV files (default: registry/data).",
         )
 
     def handle(self, *args, data_dir: Path, verbosity: int = 1, **options):
@@ -34,6 +34,7 @@ class Command(BaseCommand):
                 changes_path=data_dir / CHANGES_FILE.name,
                 regions_path=data_dir / REGIONS_FILE.name,
                 names_path=data_dir / NAMES_FILE.name,
+                implementation_dir=data_dir,
             )
         except RegistryDataError as error:
             raise CommandError(str(error)) from error
