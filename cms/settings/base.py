@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from the environment with safe
 development defaults; production.py removes the defaults for secrets."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -306,6 +307,14 @@ WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL  # the API's detail_url and file URLs
 # Public addresses that are not Wagtail pages, for the sitemap (core.views.sitemap): each a
 # function (request) -> entries, in the apps that serve them.
 SITEMAP_SECTIONS = ["reporting.sitemap.entries"]
+
+# The due date from which the ISU has recorded every Article 7 report received (online or
+# sent by email), so that the reporting status page may call a missing one overdue; before
+# it, or unset, a missing report shows as "no record" (docs/operations.md).
+_records_since = env("ARTICLE7_RECORDS_COMPLETE_SINCE")
+ARTICLE7_RECORDS_COMPLETE_SINCE = (
+    dt.date.fromisoformat(_records_since) if _records_since else None
+)
 # On PostgreSQL, full-text search uses each language's own configuration (stemming for
 # English, French, Spanish, Russian and Arabic); see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.templatetags.site_tags import language_name
 from reporting.models import Article7Report
 from reporting.reading import Cell, Fact, period_label, public_path, reference
+from reporting.status import StateSummary, state_summary
 from reporting.visibility import visible_reports
 
 register = template.Library()
@@ -117,3 +119,11 @@ def state_reports(context, state) -> list[Article7Report]:
         report.pdf_url = public_path(report, pdf=True)
         report.period_label = period_label(report)
     return reports
+
+
+@register.simple_tag(takes_context=True)
+def state_reporting_status(context, state) -> StateSummary | None:
+    """The State's reporting as the status page counts it (a constant number of queries)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or AnonymousUser()
+    return state_summary(user, getattr(state, "pk", state), timezone.localdate())

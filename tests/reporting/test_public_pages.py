@@ -309,14 +309,14 @@ def test_country_page_lists_the_reports_anyone_may_read(
     accept(restricted(build_report(sudan, 2024)))
     build_report(sudan, 2025).save()  # a draft
     page = html(client.get("/en/states-parties/sudan/"))
-    listing = page.split('id="article-7-reports"')[1].split("</section>")[0]
+    listing = page.split('class="report-list"')[1].split("</ul>")[0]
     assert 'href="/en/article-7-reports/sdn/2023/"' in listing
     assert 'href="/en/article-7-reports/sdn/2023/report.pdf"' in listing
     assert "28 April 2024" in listing
     assert "2024" not in listing.replace("28 April 2024", "") and "2025" not in listing
     # A focal point of any State also sees the report for States Parties only.
     login(client, fp_zimbabwe)
-    listing = html(client.get("/en/states-parties/sudan/")).split('id="article-7-reports"')[1]
+    listing = html(client.get("/en/states-parties/sudan/")).split('class="report-list"')[1]
     assert 'href="/en/article-7-reports/sdn/2024/"' in listing
 
 
@@ -324,7 +324,7 @@ def test_accepting_a_report_refreshes_the_cached_country_page(
     client, sudan, sudan_page, django_capture_on_commit_callbacks
 ):
     url = "/en/states-parties/sudan/"
-    assert 'id="article-7-reports"' not in html(client.get(url))
+    assert 'class="report-list"' not in html(client.get(url))
     assert client.get(url)["X-Page-Cache"] == "hit"
     report = build_report(sudan, 2023)
     report.save()
@@ -336,7 +336,7 @@ def test_accepting_a_report_refreshes_the_cached_country_page(
     report.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         report.unpublish()
-    assert 'id="article-7-reports"' not in html(client.get(url))
+    assert 'class="report-list"' not in html(client.get(url))
 
 
 def test_a_public_report_page_is_cached_until_a_new_version_is_accepted(
