@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help python-version install migrate messages data run test system-test-deps lint format update-messages serve bench bench-reports backup restore
+.PHONY: help python-version install migrate messages data run test system-test-deps lint format update-messages serve bench bench-reports bench-exports backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -95,6 +95,8 @@ bench: install messages ## Load test of the production stack; figures in docs/be
 	$(PY) scripts/bench.py
 bench-reports: install messages ## Article 7 reports: save, summary and PDF timings (BENCH_DB=a `make data` SQLite file, else one is built); figures in docs/benchmarks.md
 	$(PY) scripts/bench.py reports $(BENCH_DB)
+bench-exports: install ## The ISU's CSV and XLSX exports of 165 States x 25 years of generated reports: time and peak memory (BENCH_DB=a `make data` SQLite file to start from, else one is built)
+	$(PY) scripts/bench_exports.py $(BENCH_DB)
 
 BACKUP ?= backups/site-$(shell date +%Y%m%d-%H%M%S).tar.gz
 backup: install ## Database and uploaded files to one archive (BACKUP=path)

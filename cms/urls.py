@@ -13,6 +13,10 @@ from country_pages import views as country_views
 from country_pages.api import api_router
 from explorer import views as explorer_views
 from registry import views as registry_views
+from reporting.api import Article7ReportsAPIViewSet
+
+# Public Article 7 reports beside the country pages in the read-only API.
+api_router.register_endpoint("article7-reports", Article7ReportsAPIViewSet)
 
 urlpatterns = [
     # Guarded versions of some admin views; must come before Wagtail's admin.

@@ -246,10 +246,8 @@ def status_rows(
     return [status_row(state, receipts.get(state.pk, {}), years, today) for state in states]
 
 
-def load(
-    user, years: list[int], today: dt.date, region: str = "", state_id: int | None = None
-) -> list[StateRow]:
-    """Every State that has deposited its instrument (in `region`, or the one State, if
+def load(user, years: list[int], today: dt.date, region: str = "") -> list[StateRow]:
+    """Every State that has deposited its instrument (in `region` if
     given), in a constant number of queries: the States with their membership events, the
     registry's records, the accepted online reports and the ones this user may open."""
     states = StateParty.objects.filter(deposited__isnull=False).prefetch_related(
@@ -257,8 +255,6 @@ def load(
     )
     if region:
         states = states.filter(region=region)
-    if state_id is not None:
-        states = states.filter(pk=state_id)
     states = list(states)
     ids = [state.pk for state in states]
     recorded = list(
@@ -290,11 +286,23 @@ class StateSummary:
     unrecorded: list[Cell]
 
 
-def state_summary(user, state_id: int, today: dt.date) -> StateSummary | None:
-    rows = load(user, [], today, state_id=state_id)
-    if not rows or rows[0].initial.status == ReportStatus.NOT_OWED:
+def state_summary(state: StateParty | int, today: dt.date) -> StateSummary | None:
+    """One State's summary: with a StateParty read by `with_related()` (as the country page
+    has it), one query for its accepted online reports; with an id, four more."""
+    if not isinstance(state, StateParty):
+        state = StateParty.objects.with_related().filter(pk=state).first()
+        if state is None:
+            return None
+    recorded = [(state.pk, r.year, r.submitted_on, r.url) for r in state.article7_reports.all()]
+    online = list(
+        Article7Report.objects.filter(live=True, state_id=state.pk).values_list(
+            "state_id", "kind", "year", "submitted_on"
+        )
+    )
+    receipts = merge_receipts(recorded, online, {}).get(state.pk, {})
+    row = status_row(state, receipts, [], today)
+    if row.initial.status == ReportStatus.NOT_OWED:
         return None
-    row = rows[0]
     due = [cell for cell in row.owed if cell.status != ReportStatus.NOT_YET_DUE]
     return StateSummary(
         initial=row.initial,

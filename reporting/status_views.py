@@ -16,6 +16,7 @@ from core.forms import FilterForm
 from country_pages.directory import collation_key
 from registry.models import CONVENTION_IN_FORCE, Region
 
+from .exports import csv_value
 from .status import (
     DEFAULT_YEARS,
     MARKS,
@@ -39,8 +40,6 @@ CSV_COLUMNS = [
     "source",
     "url",
 ]
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _year_choices() -> list[tuple[str, str]]:
@@ -109,11 +108,6 @@ def reporting_status(request: HttpRequest) -> HttpResponse:
     )
 
 
-def formula_safe(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 @require_safe
 def reporting_status_csv(request: HttpRequest) -> HttpResponse:
     _form, _years, rows = _rows(request)
@@ -140,5 +134,5 @@ def reporting_status_csv(request: HttpRequest) -> HttpResponse:
                 cell.source if cell.status in RECEIVED else "",
                 url,
             ]
-            writer.writerow([formula_safe(value) for value in values])
+            writer.writerow([csv_value(value) for value in values])
     return response

@@ -121,3 +121,57 @@ def _proposal_words(log_entry) -> dict:
     fact = dict(RegistryProposal.Field.choices).get(field, field)
     says = proposals.describe(field, data.get("report_says")) if field else ""
     return {"report": (data.get("report") or {}).get("title", ""), "fact": f"{fact}: {says}"}
+
+
+# --- Cross-cutting figures of accepted reports (ISU only) --------------------------------
+
+
+@hooks.register("register_admin_urls")
+def crosscutting_urls():
+    from .admin import crosscutting_view
+
+    return [
+        path(
+            "reporting/crosscutting/", crosscutting_view.crosscutting, name="reporting_crosscutting"
+        ),
+        path(
+            "reporting/crosscutting/reports/",
+            crosscutting_view.crosscutting_reports,
+            name="reporting_crosscutting_reports",
+        ),
+        path(
+            "reporting/crosscutting/figures.csv",
+            crosscutting_view.crosscutting_csv,
+            name="reporting_crosscutting_csv",
+        ),
+    ]
+
+
+@hooks.register("register_reporting_menu_item")
+def crosscutting_menu_item():
+    return IsuMenuItem(
+        _("Cross-cutting figures"), reverse("reporting_crosscutting"), icon_name="table", order=10
+    )
+
+
+# --- The ISU's analysis of accepted reports and its exports (ISU only) -----------------------
+
+
+@hooks.register("register_admin_urls")
+def reporting_analysis_urls():
+    from .admin import analysis
+
+    return [
+        path("reporting/analysis/", analysis.analysis, name="reporting_analysis"),
+        path("reporting/analysis/export.csv", analysis.analysis_csv, name="reporting_analysis_csv"),
+        path(
+            "reporting/analysis/export.xlsx", analysis.analysis_xlsx, name="reporting_analysis_xlsx"
+        ),
+    ]
+
+
+@hooks.register("register_reporting_menu_item")
+def reporting_analysis_menu_item():
+    return IsuMenuItem(
+        _("Analysis and exports"), reverse("reporting_analysis"), icon_name="table", order=20
+    )

@@ -221,3 +221,5 @@ class ReportingGroup(ViewSetGroup):
     menu_label = _("Article 7 reporting")
     menu_icon = "doc-full-inverse"
     menu_order = 250
+    # Other views of the reporting area add themselves to this menu with this hook.
+    submenu_hook = "register_reporting_menu_item"

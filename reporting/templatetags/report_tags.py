@@ -121,9 +121,8 @@ def state_reports(context, state) -> list[Article7Report]:
     return reports
 
 
-@register.simple_tag(takes_context=True)
-def state_reporting_status(context, state) -> StateSummary | None:
-    """The State's reporting as the status page counts it (a constant number of queries)."""
-    request = context.get("request")
-    user = getattr(request, "user", None) or AnonymousUser()
-    return state_summary(user, getattr(state, "pk", state), timezone.localdate())
+@register.simple_tag
+def state_reporting_status(state) -> StateSummary | None:
+    """The State's reporting as the status page counts it: public facts, the same for
+    every visitor (one query with the country page's `state`)."""
+    return state_summary(state, timezone.localdate())

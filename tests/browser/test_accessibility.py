@@ -27,6 +27,7 @@ PAGES = {
     "sudan": "/{lang}/states-parties/sudan/",
     "needs": "/{lang}/needs-and-assistance/",
     "search": "/{lang}/search/?q=mine",
+    "reporting-status": "/{lang}/article-7-reports/status/",
 }
 
 

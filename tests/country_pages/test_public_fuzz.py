@@ -129,6 +129,9 @@ PARAMS = {
     # The API's listing: its query parameters and field filters, read from the view.
     "detail": ["fields", "type", "rich_text_format"],
     "find": ["id", "html_path", "fields"],
+    # Another API endpoint's views, named after it (public_routes).
+    "article7-reports.detail": ["fields", "type"],
+    "article7-reports.find": ["id", "fields"],
     "wagtailcore_login": ["next", "username", "password"],
 }
 # Forms a visitor may post, by URL name: each field gets each hostile value.
@@ -139,6 +142,13 @@ POST_FIELDS = {
 # The API answers 400 at the first parameter it refuses: there each one is tried alone,
 # with the values of one of each kind, a few others drawn at random, and fewer shapes.
 SEPARATE_PARAMS = {"listing", "detail", "find"}
+
+
+def api_view(name: str) -> bool:
+    """An API view: the pages' ("listing") or another endpoint's ("article7-reports.listing")."""
+    return name.rpartition(".")[2] in SEPARATE_PARAMS
+
+
 CORE = {
     "empty",
     "long-ascii",
@@ -317,20 +327,24 @@ def public_routes() -> list[Route]:
     """Every URL pattern of the site outside /admin/ and /documents/."""
     routes = []
 
-    def walk(resolver, prefix: str, localized: bool):
+    def walk(resolver, prefix: str, localized: bool, namespace: str = ""):
         for entry in resolver.url_patterns:
             if isinstance(entry, URLResolver):
                 if isinstance(entry.pattern, LocalePrefixPattern):
                     walk(entry, prefix + "<lang>/", True)
                 else:
-                    walk(entry, prefix + _pattern_text(entry.pattern), localized)
+                    inner = entry.namespace or namespace
+                    walk(entry, prefix + _pattern_text(entry.pattern), localized, inner)
             elif isinstance(entry, URLPattern):
                 template = prefix + _pattern_text(entry.pattern)
                 if template.startswith(SKIPPED_PREFIXES):
                     continue
                 assert isinstance(entry.pattern, RoutePattern | RegexPattern)
                 params = api_params(entry.callback) if entry.name == "listing" else ()
-                routes.append(Route(entry.name or template, template, localized, params))
+                name = entry.name or template
+                if namespace not in ("", "pages") and api_view(name):
+                    name = f"{namespace}.{name}"  # the pages' views have the same names
+                routes.append(Route(name, template, localized, params))
 
     walk(get_resolver(), "", False)
     return routes
@@ -348,7 +362,7 @@ def targets() -> list[str]:
     for route in ROUTES:
         if route.name == "wagtail_serve":
             names.extend(PAGE_TARGETS + ["page_paths"])
-        elif route.name in SEPARATE_PARAMS and len(PARAMS[route.name]) > PARAMS_PER_TARGET:
+        elif api_view(route.name) and len(PARAMS[route.name]) > PARAMS_PER_TARGET:
             count = -(-len(PARAMS[route.name]) // PARAMS_PER_TARGET)
             names.extend(f"{route.name}:{i + 1}/{count}" for i in range(count))
         else:
@@ -483,7 +497,7 @@ def plan(target: str, site: Site, rng: random.Random) -> list[Request]:  # noqa:
     # refuses, so there each parameter is tried alone; a page ignores what it does not
     # understand, so there one request carries every parameter, each with another value
     # (every parameter still meets every value).
-    if name in SEPARATE_PARAMS:
+    if api_view(name):
         for param in names:
             rest = [value for label, value in HOSTILE if label not in CORE]
             for value in [v for label, v in HOSTILE if label in CORE] + rng.sample(rest, 3):
@@ -500,7 +514,7 @@ def plan(target: str, site: Site, rng: random.Random) -> list[Request]:  # noqa:
             shape.format(name=n, encoded_name=q(n).replace("_", "%5F"), upper_name=n.upper())
             for n in names
         ]
-        if name in SEPARATE_PARAMS:
+        if api_view(name):
             if label in CORE_SHAPES:
                 requests.extend(Request(method, path(), query) for query in shaped)
         else:

@@ -102,6 +102,8 @@ MANAGEMENT_PREFIXES = (
     "guarded_api_images",
     "wagtailsnippetchoosers_reporting_article7report:",
     "reporting_proposal",
+    "reporting_crosscutting",
+    "reporting_analysis",
     "wagtailadmin_api:documents",
     "wagtailadmin_api:images",
 )

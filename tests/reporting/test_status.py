@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from registry.models import Article7Report as RecordedReport
 from registry.models import MembershipEvent, StateParty
+from reporting.exports import csv_value as formula_safe
 from reporting.status import ReportStatus, status_row
-from reporting.status_views import formula_safe
 from tests.conftest import login
 from tests.reporting.helpers import accept, build_report, day
 
@@ -341,19 +341,22 @@ def test_the_country_page_sums_up_the_states_reporting_as_the_status_page(
     from tests.conftest import make_country
 
     make_country(states_index, "SDN")
-    section = html(client.get("/en/states-parties/sudan/")).split('id="article-7-reports"')[1]
-    summary = section.split("</dl>")[0]
+
+    def summary() -> str:
+        page = html(client.get("/en/states-parties/sudan/"))
+        return page.split('class="reporting-summary"')[1].split("</ul>")[0]
+
     # In force for Sudan on 1 April 2004: a report for each year from 2004, each due by 30
     # April of the next year.
     today = timezone.localdate()
     due = len(range(2004, today.year - (0 if today > dt.date(today.year, 4, 30) else 1)))
-    assert f"3 of {due} due so far" in summary
-    assert f"latest: the report for {year(1)}" in summary
-    assert "Overdue" in summary and "initial report" in summary
-    assert 'href="/en/article-7-reports/status/"' in section
+    text = summary()
+    assert f"Annual reports received: 3 of {due} due so far" in text
+    assert f"the latest covers {year(1)}" in text
+    assert "Overdue:" in text and "initial report" in text
+    assert 'href="/en/article-7-reports/status/"' in text
     # Where the records are not known to be complete, nothing is called overdue.
     settings.ARTICLE7_RECORDS_COMPLETE_SINCE = None
     cache.clear()
-    summary = html(client.get("/en/states-parties/sudan/")).split('id="article-7-reports"')[1]
-    assert "Overdue" not in summary.split("</dl>")[0]
-    assert "with no record in the registry" in summary
+    text = summary()
+    assert "Overdue" not in text and "with no record in the registry" in text
