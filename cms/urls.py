@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
         name="reveal_contact",
     ),
     path("article-7-reports/", include("reporting.urls")),
+    path("", include("cms.feed_urls")),  # Atom feeds: one beside the country pages' URLs
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,7 +1,9 @@
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django import forms
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import page_cache
@@ -27,6 +29,27 @@ class ExplorerFilterForm(FilterForm):
         self.fields["tag"].choices = [("", _("All"))] + tag_choices()
 
 
+def matching_needs(locale_id: int, filters: dict):
+    """The published needs a visitor in this language sees, filtered as the explorer's
+    form says (its valid filters): the explorer and its feed (explorer.feeds) read these."""
+    needs = PublishedNeed.objects.filter(
+        source__in=PublishedPage.objects.visible_in(locale_id)
+    ).select_related("source__state", "source__locale")
+    if filters.get("theme"):
+        needs = needs.filter(theme=filters["theme"])
+    if filters.get("region"):
+        needs = needs.filter(source__state__region=filters["region"])
+    if filters.get("tag"):
+        needs = needs.filter(tags__slug=filters["tag"])
+    return needs
+
+
+def needs_feed_path(filters: dict) -> str:
+    """The address of the needs' feed with these filters, in the active language."""
+    query = urlencode(sorted((name, value) for name, value in filters.items() if value))
+    return reverse("needs_feed") + (f"?{query}" if query else "")
+
+
 def explorer(request):
     """Every published need, across all countries, and the assistance each State gives."""
     locale = active_locale(request)
@@ -36,17 +59,7 @@ def explorer(request):
     index_url = states_index_url(request) or "/"
     visible = PublishedPage.objects.visible_in(locale.pk)
 
-    needs = (
-        PublishedNeed.objects.filter(source__in=visible)
-        .select_related("source__state", "source__locale")
-        .prefetch_related("tags")
-    )
-    if filters.get("theme"):
-        needs = needs.filter(theme=filters["theme"])
-    if filters.get("region"):
-        needs = needs.filter(source__state__region=filters["region"])
-    if filters.get("tag"):
-        needs = needs.filter(tags__slug=filters["tag"])
+    needs = matching_needs(locale.pk, filters).prefetch_related("tags")
     needs = sorted(needs, key=lambda n: (collation_key(n.source.state.name), n.position))
     for need in needs:
         need.url = f"{need.source.url_under(index_url)}#need-{need.block_id}"
@@ -75,6 +88,7 @@ def explorer(request):
             "needs": needs,
             "donor_rows": donor_rows,
             "filtered": bool(filters),
+            "feed_url": needs_feed_path(filters),
             "theme_labels": dict(need_theme_choices()),
             # One notice for the page; each illustrative item carries a mark.
             "has_illustrative": any(n.illustrative for n in needs)

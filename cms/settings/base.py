@@ -312,9 +312,7 @@ SITEMAP_SECTIONS = ["reporting.sitemap.entries"]
 # sent by email), so that the reporting status page may call a missing one overdue; before
 # it, or unset, a missing report shows as "no record" (docs/operations.md).
 _records_since = env("ARTICLE7_RECORDS_COMPLETE_SINCE")
-ARTICLE7_RECORDS_COMPLETE_SINCE = (
-    dt.date.fromisoformat(_records_since) if _records_since else None
-)
+ARTICLE7_RECORDS_COMPLETE_SINCE = dt.date.fromisoformat(_records_since) if _records_since else None
 # On PostgreSQL, full-text search uses each language's own configuration (stemming for
 # English, French, Spanish, Russian and Arabic); see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {

@@ -125,6 +125,7 @@ SHAPES: list[tuple[str, str]] = [
 PARAMS = {
     "states_index": ["region", "status", "article5", "approach", "theme", "sort"],
     "explorer": ["theme", "region", "tag"],
+    "needs_feed": ["theme", "region", "tag"],
     "search": ["q", "page"],
     # The API's listing: its query parameters and field filters, read from the view.
     "detail": ["fields", "type", "rich_text_format"],
@@ -290,6 +291,7 @@ def fuzz_site(django_db_setup, django_db_blocker):
                 "contact_id": [contact.id],
                 "page_view_restriction_id": [restriction.pk],
                 "wagtailcore_authenticate_with_password.page_id": [private.pk],
+                "country_feed.slug": [sudan.slug, private.slug],
             },
         )
         transaction.set_rollback(True)

@@ -162,6 +162,10 @@ def test_figures_agree_with_the_registry(reports):
         retained = effective(report, "D")
         if state.mines_retained is None:
             assert retained.status == "not_applicable"
+        elif retained.status == "not_applicable":
+            # The registry's figure (Sudan: 5,000 in 2008) is older than the report, which
+            # says none are retained now.
+            assert state.mines_retained_year < (report.year or 0), report
         else:
             total = sum(row.quantity_end for row in retained.rows("retained"))
             assert total == state.mines_retained, report
