@@ -44,20 +44,30 @@ def accept(year: int) -> str:
 
 
 def saved(year: int) -> dict:
-    from django.db import connections
+    """The report as last saved. The live server shares the in-memory SQLite database, whose
+    tables are locked while it writes (an autosave): then read again a moment later."""
+    import time
+
+    from django.db import OperationalError, connections
 
     from reporting.models import Article7Report
 
-    try:
-        report = Article7Report.objects.get(state__iso3="SDN", year=year)
-        latest = report.get_latest_revision_as_object()
-        return {
-            "phone": latest.contact_phone,
-            "areas": [a.region for a in latest.land_releases.all()],
-            "in_review": report.workflow_in_progress,
-        }
-    finally:
-        connections.close_all()
+    for _attempt in range(50):
+        try:
+            report = Article7Report.objects.get(state__iso3="SDN", year=year)
+            latest = report.get_latest_revision_as_object()
+            return {
+                "phone": latest.contact_phone,
+                "areas": [a.region for a in latest.land_releases.all()],
+                "in_review": report.workflow_in_progress,
+            }
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(0.2)
+        finally:
+            connections.close_all()
+    raise AssertionError("The report's table stayed locked for 10 seconds")
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
