@@ -7,11 +7,13 @@ keeps it in that country's group (core.page_cache.COUNTRY_PATH); the others are 
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from approach.feeds import events_feed
 from explorer.feeds import country_page_feed, needs_feed
 from reporting.feeds import reports_feed
 
 urlpatterns = [
     path("states-parties/<slug:slug>/feed/", require_safe(country_page_feed), name="country_feed"),
     path("feeds/needs/", require_safe(needs_feed), name="needs_feed"),
+    path("feeds/events/", require_safe(events_feed), name="events_feed"),
     path("feeds/article-7-reports/", require_safe(reports_feed), name="article7_reports_feed"),
 ]

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from approach import views as approach_views
 from core import views as core_views
 from country_pages import search
 from country_pages import views as country_views
@@ -44,7 +45,14 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/…, /fr/…, /zh-hans/…
 urlpatterns += i18n_patterns(
     path("needs-and-assistance/", explorer_views.explorer, name="explorer"),
+    path("needs-and-offers/", explorer_views.needs_and_offers, name="needs_offers"),
     path("search/", search.search, name="search"),
+    path("individualised-approach/calendar/", approach_views.calendar, name="approach_calendar"),
+    path(
+        "individualised-approach/calendar.ics",
+        approach_views.calendar_ics,
+        name="approach_calendar_ics",
+    ),
     path("open-data/", registry_views.open_data, name="open_data"),
     path(
         "contact/<int:page_id>/<slug:contact_id>/",

@@ -115,3 +115,75 @@ class PublishedAssistance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.donor_id} → {self.source}"
+
+
+class PublishedOfferQuerySet(models.QuerySet):
+    def visible_in(self, locale_id: int):
+        """The offers a visitor in this language sees: those of the published pages they
+        see (PublishedPage.visible_in), and the offer profile of each organisation in
+        their language, or in the site's default language where the organisation's version
+        in theirs has none (not translated yet). One query."""
+        from django.conf import settings
+
+        in_language = PublishedOffer.objects.filter(organisation__locale_id=locale_id).values(
+            "organisation__translation_key"
+        )
+        return self.filter(
+            Q(source__in=PublishedPage.objects.visible_in(locale_id))
+            | Q(organisation__locale_id=locale_id)
+            | Q(organisation__locale__language_code=settings.LANGUAGE_CODE)
+            & ~Q(organisation__translation_key__in=in_language)
+        )
+
+
+class PublishedOffer(models.Model):
+    """An offer of assistance: on a published country page (`source`) or in an
+    organisation's profile (`organisation`), one row per offer. Needs and offers are
+    matched on these rows (country_pages.matching), never on the pages."""
+
+    source = models.ForeignKey(
+        PublishedPage, on_delete=models.CASCADE, null=True, blank=True, related_name="offers"
+    )
+    organisation = models.ForeignKey(
+        "country_pages.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="published_offers",
+    )
+    block_id = models.CharField(max_length=64, db_index=True)
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    # Theme keys (those of needs), UN M49 region codes, StateParty ids, kinds.
+    themes = models.JSONField(default=list)
+    regions = models.JSONField(default=list)
+    countries = models.JSONField(default=list)
+    kinds = models.JSONField(default=list)
+    amount = models.DecimalField(max_digits=14, decimal_places=0, null=True)
+    currency = models.CharField(max_length=3, blank=True)
+    start_year = models.PositiveSmallIntegerField(null=True)
+    end_year = models.PositiveSmallIntegerField(null=True)
+    contact = models.CharField(max_length=300, blank=True)
+    contact_url = models.URLField(max_length=500, blank=True)
+    illustrative = models.BooleanField(default=False)
+
+    objects = PublishedOfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("offer of assistance")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__isnull=True) ^ Q(organisation__isnull=True),
+                name="published_offer_one_provider",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.source or self.organisation_id})"
+
+    def covers(self, theme: str, region: str, state_id: int) -> bool:
+        """Whether this offer could meet a need of this theme in this State (of this
+        region): its theme, and the region or the State among those it focuses on."""
+        return theme in self.themes and (region in self.regions or state_id in self.countries)

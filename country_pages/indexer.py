@@ -8,8 +8,8 @@ from django.utils.text import Truncator
 
 from core.translation import fallback_version, original_locale_id
 
-from .index_models import PublishedAssistance, PublishedNeed, PublishedPage
-from .models import CountryPage
+from .index_models import PublishedAssistance, PublishedNeed, PublishedOffer, PublishedPage
+from .models import CountryPage, Organisation
 from .tags import ThematicTag
 
 SUMMARY_WORDS = 60
@@ -52,6 +52,9 @@ def index_page(page: CountryPage) -> PublishedPage | None:
             themes.append(need.theme)
         for record in block.assistance(value):
             PublishedAssistance.objects.create(source=entry, **record)
+        PublishedOffer.objects.bulk_create(
+            PublishedOffer(source=entry, **record) for record in block.index_offers(value)
+        )
         launched_on = block.approach_launched_on(value)
         if launched_on is not None:
             launches.append(launched_on)
@@ -78,6 +81,24 @@ def mark_fallback(translation_key) -> None:
         entries.filter(pk=shown.pk).update(is_source=True)
 
 
+@transaction.atomic
+def index_organisation(organisation: Organisation) -> int:
+    """(Re)index an organisation's offer profile (each language version on its own, as
+    it is saved). Returns the number of offers."""
+    PublishedOffer.objects.filter(organisation_id=organisation.pk).delete()
+    offers = [
+        PublishedOffer(
+            organisation_id=organisation.pk,
+            block_id=item.id or "",
+            position=position,
+            **item.block.index_record(item.value),
+        )
+        for position, item in enumerate(organisation.offers)
+    ]
+    PublishedOffer.objects.bulk_create(offers)
+    return len(offers)
+
+
 def remove_page(page: CountryPage) -> None:
     PublishedPage.objects.filter(page_id=page.pk).delete()
     mark_fallback(page.translation_key)
@@ -89,4 +110,28 @@ def rebuild() -> int:
     for page in CountryPage.objects.live().iterator():
         if index_page(page) is not None:
             count += 1
+    for organisation in Organisation.objects.all().iterator():
+        index_organisation(organisation)
     return count
+
+
+def matching_slugs(page_ids) -> set[str]:
+    """The slugs of the pages whose matching (country_pages.matching) shows what these
+    pages state: with offers, every page with needs (their cards list the offers); with
+    needs, every page with offers (each counts the needs it could meet). Asked before and
+    after a reindex, like the donors. Three queries at most."""
+    page_ids = list(page_ids)
+    slugs: set[str] = set()
+    mine = PublishedPage.objects.filter(page_id__in=page_ids)
+    if PublishedOffer.objects.filter(source__in=mine).exists():
+        slugs |= _slugs(PublishedPage.objects.filter(needs__isnull=False))
+    if PublishedNeed.objects.filter(source__in=mine).exists():
+        slugs |= _slugs(PublishedPage.objects.filter(offers__isnull=False))
+    return slugs
+
+
+def _slugs(entries) -> set[str]:
+    return {
+        path.rstrip("/").rsplit("/", 1)[-1]
+        for path in entries.values_list("url_path", flat=True).distinct()
+    }

@@ -26,13 +26,20 @@ from core.pages import BasePage
 from core.translation import fallback_version, is_outdated, original_locale_id
 from registry.models import StateParty
 
-from .blocks import CountryPageBodyBlock
+from . import matching
+from .blocks import CountryPageBodyBlock, OrganisationOffersBlock
 from .choosers import CountryPageForm
 from .contact_api import BodyField
 from .directory import DirectoryFilterForm, listings
 
 # The derived index and the tags are models of this app kept in modules of their own.
-from .index_models import PublishedAssistance, PublishedNeed, PublishedPage, TaggedNeed  # noqa: F401
+from .index_models import (  # noqa: F401
+    PublishedAssistance,
+    PublishedNeed,
+    PublishedOffer,
+    PublishedPage,
+    TaggedNeed,
+)
 from .panels import RegistryFactsPanel, TranslationStatusPanel
 from .tags import ThematicTag  # noqa: F401
 
@@ -55,7 +62,19 @@ class Organisation(TranslatableMixin, models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
     )
 
-    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("website")]
+    # The offer profile, kept by the ISU: matched with the needs like a State's offers
+    # (country_pages.matching), indexed on save (publishing.receivers).
+    offers = LeanStreamField(
+        OrganisationOffersBlock(), blank=True, verbose_name=_("offers of assistance")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("offers"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
@@ -344,6 +363,12 @@ class CountryPage(BasePage):
         )
         context["assistance_given"] = SimpleLazyObject(lambda: self.assistance_given(request))
         context["translation_note"] = SimpleLazyObject(lambda: self.translation_note(request))
+        # Offers that could meet each need, needs each offer could meet (the index only).
+        context["matches"] = SimpleLazyObject(
+            lambda: matching.for_page(
+                self, active_locale(request).pk, states_index_url(request) or "/"
+            )
+        )
         return context
 
     def fragment_key(self, request) -> str | None:

@@ -29,7 +29,8 @@ from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 
 from . import site_text
 from .helpers import DemoReport, country_slug, locales, publish
-from .pages import ensure_full_pages
+from .offers import ensure_donor_offers, ensure_organisation_offers
+from .pages import ensure_full_pages, ensure_organisations
 from .reports import ensure_demo_reports
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -150,8 +151,14 @@ def load_demo_content() -> DemoReport:
         states_index = ensure_states_index(home, report)
         ensure_full_pages(states_index, report)
         ensure_country_pages(states_index, report)
+        # Donors' offers of assistance on their pages, and two organisations' profiles.
+        ensure_donor_offers(states_index, report)
+        ensure_organisation_offers(ensure_organisations(report))
         # After the registry's facts and the pages, which the reports agree with.
         ensure_demo_reports(report)
+        # The calendar's events, also of pages kept from an earlier load (made before the
+        # events' index existed).
+        call_command("rebuild_event_index", verbosity=0)
     if report.created:
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)

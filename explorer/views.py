@@ -9,8 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from core import page_cache
 from core.forms import FilterForm
 from core.i18n import active_locale
+from country_pages import matching
 from country_pages.directory import collation_key, need_theme_choices
-from country_pages.index_models import PublishedAssistance, PublishedNeed, PublishedPage
+from country_pages.index_models import (
+    PublishedNeed,
+    PublishedOffer,
+    PublishedPage,
+)
 from country_pages.models import states_index_url
 from country_pages.tags import tag_choices
 from registry.models import Region, StateParty
@@ -22,6 +27,16 @@ class ExplorerFilterForm(FilterForm):
         label=_("Region"), required=False, choices=[("", _("All regions"))] + list(Region.choices)
     )
     tag = forms.ChoiceField(label=_("Cross-cutting issue"), required=False, choices=())
+    # The needs an offer could meet (an offer's block id, the same in every language):
+    # the link under each offer.
+    offer = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def clean_offer(self):
+        """Only a published offer's id: made-up values are not kept in the page cache."""
+        value = self.cleaned_data["offer"]
+        if value and not PublishedOffer.objects.filter(block_id=value).exists():
+            raise forms.ValidationError(_("No such offer."))
+        return value
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +56,9 @@ def matching_needs(locale_id: int, filters: dict):
         needs = needs.filter(source__state__region=filters["region"])
     if filters.get("tag"):
         needs = needs.filter(tags__slug=filters["tag"])
+    if filters.get("offer"):
+        offer = matching.offer_filter(locale_id, filters["offer"])
+        needs = needs.filter(matching.needs_met_filter(offer)) if offer else needs.none()
     return needs
 
 
@@ -57,18 +75,18 @@ def explorer(request):
     page_cache.accept_query(request, form)
     filters = form.filters()
     index_url = states_index_url(request) or "/"
-    visible = PublishedPage.objects.visible_in(locale.pk)
 
     needs = matching_needs(locale.pk, filters).prefetch_related("tags")
     needs = sorted(needs, key=lambda n: (collation_key(n.source.state.name), n.position))
     for need in needs:
         need.url = f"{need.source.url_under(index_url)}#need-{need.block_id}"
+    offer = matching.offer_filter(locale.pk, filters["offer"]) if filters.get("offer") else None
 
     # Assistance, by the State that gives it.
     given = defaultdict(list)
-    assistance = PublishedAssistance.objects.filter(source__in=visible).select_related(
-        "source__state", "source__locale"
-    )
+    assistance = list(matching.visible_assistance(locale.pk))
+    # The offers that could meet each need, and the States already active there.
+    matching.attach_to_needs(needs, locale.pk, index_url, assistance)
     for item in assistance:
         item.url = f"{item.source.url_under(index_url)}#partnerships"
         given[item.donor_id].append(item)
@@ -88,10 +106,47 @@ def explorer(request):
             "needs": needs,
             "donor_rows": donor_rows,
             "filtered": bool(filters),
+            "offer": offer,
+            "offer_provider": matching.provider_of(offer, index_url) if offer else None,
             "feed_url": needs_feed_path(filters),
             "theme_labels": dict(need_theme_choices()),
             # One notice for the page; each illustrative item carries a mark.
             "has_illustrative": any(n.illustrative for n in needs)
             or any(item.illustrative for _donor, items in donor_rows for item in items),
+        },
+    )
+
+
+def needs_and_offers(request):
+    """Needs and offers by theme and region, from the derived index: the gaps (needs and
+    no offer) marked; every published offer with the number of needs it could meet."""
+    locale = active_locale(request)
+    index_url = states_index_url(request) or "/"
+    table = matching.gap_table(locale.pk, need_theme_choices())
+    needs = table["needs"]
+    states = StateParty.objects.in_bulk(
+        {state_id for offer in table["offers"] for state_id in offer.countries}
+    )
+    offers = []
+    for offer in table["offers"]:
+        offer.provider = matching.provider_of(offer, index_url)
+        offer.need_count = len(
+            matching.needs_met_by(offer, needs, matching.provider_state_id(offer))
+        )
+        offer.explorer_url = matching.explorer_url_for_offer(offer.block_id)
+        offer.states = [states[pk] for pk in offer.countries if pk in states]
+        offers.append(offer)
+    offers.sort(key=lambda o: (o.organisation_id is not None, collation_key(o.provider.name)))
+    return TemplateResponse(
+        request,
+        "explorer/needs_offers.html",
+        {
+            "rows": table["rows"],
+            "gaps": table["gaps"],
+            "regions": list(Region.choices),
+            "offers": offers,
+            "theme_labels": dict(need_theme_choices()),
+            "region_labels": dict(Region.choices),
+            "has_illustrative": any(o.illustrative for o in offers),
         },
     )

@@ -11,6 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
 
+from approach import indexer as event_indexer
 from core.page_cache import ALL, LISTINGS, country_group
 from country_pages import figures, indexer
 from country_pages.index_models import PublishedAssistance
@@ -22,6 +23,12 @@ from reporting.models import Article7Report as OnlineReport
 
 from . import privacy
 from .pipeline import invalidate
+
+
+def _matching_groups(page_ids) -> set[str]:
+    """Needs list the offers that could meet them, offers count the needs: the pages on
+    the other side are stale too (country_pages.indexer.matching_slugs)."""
+    return {country_group(slug) for slug in indexer.matching_slugs(page_ids)}
 
 
 def _donor_groups(page_ids) -> set[str]:
@@ -38,9 +45,11 @@ def reindex(pages) -> set[str]:
     pages = list(pages)
     ids = [page.pk for page in pages]
     groups = {LISTINGS, *(country_group(page.slug) for page in pages), *_donor_groups(ids)}
+    groups |= _matching_groups(ids)
     for page in pages:
         indexer.index_page(page)
-    return groups | _donor_groups(ids)
+        event_indexer.index_page(page)  # the individualised approach's calendar
+    return groups | _donor_groups(ids) | _matching_groups(ids)
 
 
 def page_published(sender, instance, **kwargs):
@@ -116,6 +125,22 @@ def report_changed(sender, instance, signal=None, **kwargs):
     invalidate(LISTINGS, *(country_group(slug) for slug in pages.values_list("slug", flat=True)))
 
 
+def country_page_deleted(sender, instance, **kwargs):
+    """Wagtail unpublishes a live page it deletes (its pre_delete handler) on a copy read
+    from the database, still live there: page_unpublished then indexed it again after
+    Django had collected what to delete with it. Drop those rows once the page is gone
+    (the foreign keys are checked at commit)."""
+    indexer.remove_page(instance)
+    event_indexer.remove_page(instance)
+
+
+def organisation_saved(sender, instance, raw=False, **kwargs):
+    """An organisation's offer profile is indexed as it is saved (the ISU keeps it); every
+    page may show the organisation, so everything_changed follows."""
+    if not raw:
+        indexer.index_organisation(instance)
+
+
 def everything_changed(sender, instance=None, **kwargs):
     """The registry, the site tree, organisations and tags: every page may show them."""
     invalidate(ALL)
@@ -139,6 +164,8 @@ def connect() -> None:
         sender=PageViewRestriction.groups.through,
         dispatch_uid="pub-pvr-groups",
     )
+    post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="pub-org-offers")
+    post_delete.connect(country_page_deleted, sender=CountryPage, dispatch_uid="pub-page-del")
     for model in (get_image_model(), get_document_model()):
         name = model.__name__
         post_save.connect(file_changed, sender=model, dispatch_uid=f"pub-file-{name}")

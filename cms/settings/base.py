@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "explorer",
     "publishing",
     "reporting",
+    "approach",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).

@@ -27,10 +27,22 @@ from .needs import (
     StockpileNeedBlock,
     VictimAssistanceNeedBlock,
 )
+from .offers import (
+    OFFER_KINDS,
+    OfferBlock,
+    OffersBlock,
+    OrganisationOffersBlock,
+    offer_theme_choices,
+)
 from .partnerships import PartnershipsBlock, ProjectBlock, StoryBlock
 from .status import PriorityBlock
 
 __all__ = [
+    "OFFER_KINDS",
+    "OfferBlock",
+    "OffersBlock",
+    "OrganisationOffersBlock",
+    "offer_theme_choices",
     "MAX_AREA_M2",
     "MAX_MINES",
     "MAX_MONEY",

@@ -1,4 +1,5 @@
-"""The country page's body: the nine annex sections, in the annex's order."""
+"""The country page's body: the nine annex sections, in the annex's order, and the offers of
+assistance."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from .contacts import ContactInformationBlock
 from .media import AdditionalResourcesBlock, MapsBlock
 from .national_context import NationalContextBlock
 from .needs import NeedsAndChallengesBlock
+from .offers import OffersBlock
 from .partnerships import PartnershipsBlock
 from .status import PrioritiesBlock, StatusOfImplementationBlock
 
@@ -21,6 +23,9 @@ class CountryPageBodyBlock(blocks.StreamBlock):
     maps = MapsBlock()
     individualised_approach = IndividualisedApproachBlock()
     partnerships = PartnershipsBlock()
+    # Not one of the annex's sections: what the State offers to others (after what it
+    # receives).
+    offers = OffersBlock()
     contact_information = ContactInformationBlock()
     additional_resources = AdditionalResourcesBlock()
 
@@ -39,6 +44,7 @@ class CountryPageBodyBlock(blocks.StreamBlock):
                 "maps",
                 "individualised_approach",
                 "partnerships",
+                "offers",
                 "contact_information",
                 "additional_resources",
             )

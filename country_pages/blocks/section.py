@@ -57,6 +57,11 @@ class AnnexSectionBlock(blocks.StructBlock):
         StateParty)."""
         return iter(())
 
+    def index_offers(self, value) -> Iterator[dict]:
+        """The offers of assistance the section states, as records of the derived index:
+        the fields of index_models.PublishedOffer (`countries` the States' ids)."""
+        return iter(())
+
     def approach_launched_on(self, value) -> dt.date | None:
         """When the individualised approach was launched, if the section says."""
         return None

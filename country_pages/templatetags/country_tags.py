@@ -10,6 +10,7 @@ from country_pages import blocks
 from country_pages.models import states_index_url as index_url_for
 from country_pages.tags import ThematicTag
 from country_pages.worldmap import VIEWBOX, world_shapes
+from registry.models import Region
 
 register = template.Library()
 
@@ -21,6 +22,9 @@ CHOICE_SETS = {
     "contact_role": dict(blocks.ContactBlock.ROLE_CHOICES),
     "resource_kind": dict(blocks.ResourceLinkBlock.KIND_CHOICES),
     "story_kind": dict(blocks.StoryBlock.KIND_CHOICES),
+    "need_theme": dict(blocks.offer_theme_choices()),
+    "offer_kind": dict(blocks.OFFER_KINDS),
+    "region": dict(Region.choices),
 }
 
 
@@ -35,6 +39,12 @@ def present(items, key: str) -> list:
     organisation or State deleted since the page was published: the page leaves the item
     out rather than print "None" (the ISU was warned of the usage when deleting it)."""
     return [item for item in items or () if item.get(key) is not None]
+
+
+@register.filter
+def present_items(items) -> list:
+    """The chosen snippets of a list of choosers that still exist (see `present`)."""
+    return [item for item in items or () if item is not None]
 
 
 @register.filter

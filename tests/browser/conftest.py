@@ -41,7 +41,8 @@ def build_content(server_url: str) -> None:
 
     from country_pages.models import CountryPage
     from demo.loader import DemoReport, ensure_home, ensure_states_index
-    from demo.pages import ensure_full_pages
+    from demo.offers import ensure_donor_offers, ensure_organisation_offers
+    from demo.pages import ensure_full_pages, ensure_organisations
 
     call_command("load_registry", verbosity=0)
     report = DemoReport()
@@ -53,6 +54,8 @@ def build_content(server_url: str) -> None:
     site.save()
     call_command("sync_roles", verbosity=0)
     ensure_full_pages(states_index, report)
+    ensure_donor_offers(states_index, report)  # the needs ↔ offers view has offers
+    ensure_organisation_offers(ensure_organisations(report))
     sudan = CountryPage.objects.live().filter(state__iso3="SDN")
     assert set(sudan.values_list("locale__language_code", flat=True)) >= {"en", "fr", "ar"}
     call_command("update_index", verbosity=0)

@@ -26,8 +26,10 @@ PAGES = {
     "states-parties": "/{lang}/states-parties/",
     "sudan": "/{lang}/states-parties/sudan/",
     "needs": "/{lang}/needs-and-assistance/",
+    "needs-offers": "/{lang}/needs-and-offers/",
     "search": "/{lang}/search/?q=mine",
     "reporting-status": "/{lang}/article-7-reports/status/",
+    "approach-calendar": "/{lang}/individualised-approach/calendar/",
 }
 
 

@@ -104,6 +104,8 @@ def fix_struct(block, value, refs):
         value["end_year"] = None
     if name == "OtherNeedBlock" or "funding_gap" in value:
         value["currency"] = "USD"
+    if name in ("OfferBlock", "OrganisationOfferBlock"):
+        value.update(themes=["clearance"], regions=["africa"], kinds=["funding"])
     if name == "PartnershipsBlock":
         value["assisting_states"] = value["assisting_states"][:1]
     return value
@@ -176,6 +178,7 @@ def test_organisation_website_refuses_script_urls(client, isu_user):
             "kind": "other",
             "website": "javascript:alert(1)",
             "locale": Locale.objects.get(language_code="en").pk,
+            "offers-count": 0,  # the offer profile's (empty) StreamField
         },
     )
     assert response.status_code == 200

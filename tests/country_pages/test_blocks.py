@@ -288,6 +288,7 @@ def test_body_offers_exactly_the_annex_sections_in_order():
         "maps",
         "individualised_approach",
         "partnerships",
+        "offers",  # not an annex section: what the State offers to others
         "contact_information",
         "additional_resources",
     ]

@@ -167,3 +167,16 @@ def test_deleting_an_organisation_used_on_a_page_warns_the_isu(client, states_in
     url = reverse("wagtailsnippets_country_pages_organisation:delete", args=[organisation.pk])
     html = client.get(url).content.decode()
     assert "This organisation is referenced 1 time." in html
+
+
+def test_deleting_a_live_country_page_leaves_nothing_in_the_index(states_index):
+    """Wagtail unpublishes a live page it deletes without saving it first: the index must
+    not write the page again (a row pointing to a deleted page fails at commit)."""
+    from country_pages.index_models import PublishedNeed, PublishedPage
+
+    page = make_country(states_index, "SDN", languages=())
+    assert PublishedPage.objects.filter(page_id=page.pk).exists()
+    page_id = page.pk
+    page.delete()
+    assert not PublishedPage.objects.filter(page_id=page_id).exists()
+    assert not PublishedNeed.objects.filter(source__page_id=page_id).exists()

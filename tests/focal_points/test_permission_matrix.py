@@ -238,6 +238,11 @@ class World:
         from wagtail.admin.models import EditingSession
 
         self.b_reports, self.b_mine_type = b_reports(self.b_state, self.fp_b)
+        from approach.models import ApproachRequest
+
+        self.b_approach_request = ApproachRequest.objects.create(
+            state=self.b_state, requested_by=self.fp_b, message="B asks to start."
+        )
         self.b_session = EditingSession.objects.create(
             user=self.fp_b,
             content_type=ContentType.objects.get_for_model(Page),
@@ -296,6 +301,8 @@ class World:
             proposals = RegistryProposal.objects.filter(state=self.b_state)
             assert proposals.exists()
             return list(proposals.values_list("pk", flat=True))
+        if param == "approach_request_id":
+            return [self.b_approach_request.pk]
         if param == "workflow_pk":
             return list(Workflow.objects.values_list("pk", flat=True))
         if param in ("app_label", "content_type_app_name", "app_name"):
@@ -510,6 +517,7 @@ def snapshot() -> dict:
         "registry_reports": list(RegistryArticle7Report.objects.order_by("pk").values()),
         "proposals": list(proposal_rows()),
         "mine_types": list(mine_type_rows()),
+        "approach_requests": list(approach_request_rows()),
     }
 
 
@@ -541,6 +549,14 @@ def mine_type_rows():
     return MineType.objects.order_by("pk").values_list("pk", "designation", "status")
 
 
+def approach_request_rows():
+    from approach.models import ApproachRequest
+
+    return ApproachRequest.objects.order_by("pk").values_list(
+        "pk", "state_id", "status", "answer", "message"
+    )
+
+
 def hostile_post_data(world: World, url_name: str) -> dict:
     """What an attacker would post: a full page edit with publish, or the fields of the
     management forms (making themselves superuser, joining the ISU, …)."""
@@ -559,6 +575,8 @@ def hostile_post_data(world: World, url_name: str) -> dict:
         "password1": "a-long-intruder-password",
         "password2": "a-long-intruder-password",
         "comment": "ok",
+        "answer": "Taken over",
+        "message": "Taken over",
         "locales": list(Locale.objects.values_list("pk", flat=True)),
         "publish_translations": "on",
         "id": [p.pk for p in world.b_pages],
