@@ -84,7 +84,9 @@ def filler(block, own: dict):
     if isinstance(block, blocks.BooleanBlock):
         return False
     if isinstance(block, blocks.MultipleChoiceBlock):
-        return []
+        # A required one (an offer's themes) needs a choice.
+        choices = [value for value, _label in block.field.choices if value]
+        return choices[:1] if block.required else []
     if not getattr(block, "required", False):
         return None
     if isinstance(block, blocks.ChoiceBlock):
