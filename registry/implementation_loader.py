@@ -19,7 +19,6 @@ from pathlib import Path
 from .loader_io import RegistryDataError, parse_date, read_rows
 from .models import (
     Article5Deadline,
-    Article7Report,
     ClearanceStatus,
     StateParty,
     StockpileStatus,
@@ -193,75 +192,61 @@ def read_implementation(data_dir: Path, known: set[str]) -> dict[str, Facts]:
     return facts
 
 
-def _deadline_rows(state: StateParty) -> list[dict]:
-    return [
-        {
-            "kind": d.kind,
-            "deadline": d.deadline.isoformat(),
-            "granted_on": d.granted_on.isoformat() if d.granted_on else None,
-            "decision_reference": d.decision_reference,
-        }
-        for d in state.clearance_deadlines.order_by("deadline", "pk")
-    ]
+# The lists loaded as a whole per State: (what the report calls it, key in loaded_values,
+# Facts attribute, related name, the fields a row holds, the field it is ordered by).
+LISTS = (
+    (
+        "Article 5 deadlines",
+        DEADLINES_KEY,
+        "deadlines",
+        "clearance_deadlines",
+        ("kind", "deadline", "granted_on", "decision_reference"),
+        "deadline",
+    ),
+    (
+        "Article 7 reports",
+        REPORTS_KEY,
+        "reports",
+        "article7_reports",
+        ("year", "submitted_on", "url"),
+        "year",
+    ),
+)
 
 
-def _report_rows(state: StateParty) -> list[dict]:
-    return [
-        {
-            "year": r.year,
-            "submitted_on": r.submitted_on.isoformat() if r.submitted_on else None,
-            "url": r.url,
-        }
-        for r in state.article7_reports.order_by("year")
-    ]
-
-
-def _as_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _as_json(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def sync_lists(state: StateParty, facts: Facts, loaded: dict) -> tuple[list[str], list[str]]:
-    """Replace the State's deadlines (and recorded reports) with the files' when they are
-    still what was loaded last (or there are none); keep them when the ISU changed them."""
+    """Replace each of the State's lists (deadlines, recorded reports) with the files' when
+    it is still what was loaded last (or empty); keep it when the ISU changed it."""
     changed, kept = [], []
-    wanted = sorted(facts.deadlines, key=lambda d: d["deadline"])
-    current = _deadline_rows(state)
-    if current != wanted:
-        if current == loaded.get(DEADLINES_KEY, []):
-            state.clearance_deadlines.all().delete()
-            # One save each, not bulk_create: the publishing receivers hear of it and the
-            # pages showing the registry are refreshed after the commit.
-            for d in wanted:
-                Article5Deadline.objects.create(
-                    state=state,
-                    kind=d["kind"],
-                    deadline=_as_date(d["deadline"]),
-                    granted_on=_as_date(d["granted_on"]),
-                    decision_reference=d["decision_reference"],
-                )
-            changed.append("Article 5 deadlines")
-        else:
-            kept.append("Article 5 deadlines")
-    wanted_reports = sorted(facts.reports, key=lambda r: r["year"])
-    current = _report_rows(state)
-    if current != wanted_reports:
-        if current == loaded.get(REPORTS_KEY, []):
-            state.article7_reports.all().delete()
-            for r in wanted_reports:
-                Article7Report.objects.create(
-                    state=state,
-                    year=r["year"],
-                    submitted_on=_as_date(r["submitted_on"]),
-                    url=r["url"],
-                )
-            changed.append("Article 7 reports")
-        else:
-            kept.append("Article 7 reports")
+    for label, key, attribute, related, fields, order in LISTS:
+        wanted = sorted(getattr(facts, attribute), key=lambda row, order=order: row[order])
+        manager = getattr(state, related)
+        current = [
+            {name: _as_json(getattr(item, name)) for name in fields}
+            for item in manager.order_by(order, "pk")
+        ]
+        if current == wanted:
+            continue
+        if current != loaded.get(key, []):
+            kept.append(label)
+            continue
+        manager.all().delete()
+        # One save each, not bulk_create: the publishing receivers hear of it and the
+        # pages showing the registry are refreshed after the commit.
+        model = manager.model
+        for row in wanted:
+            values = {name: model._meta.get_field(name).to_python(row[name]) for name in fields}
+            model.objects.create(state=state, **values)
+        changed.append(label)
     return changed, kept
 
 
 def loaded_lists(facts: Facts) -> dict:
     return {
-        DEADLINES_KEY: sorted(facts.deadlines, key=lambda d: d["deadline"]),
-        REPORTS_KEY: sorted(facts.reports, key=lambda r: r["year"]),
+        key: sorted(getattr(facts, attribute), key=lambda row, order=order: row[order])
+        for _label, key, attribute, _related, _fields, order in LISTS
     }

@@ -21,11 +21,10 @@ from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from core.public_url import public_url
-from country_pages.api import FieldsFilter, Pagination
+from country_pages.api import FieldsFilter, Pagination, RefusesBadQueries
 
 from . import tables
 from .models import Article7Report
@@ -78,7 +77,7 @@ class FormsField(serializers.Field):
         return forms
 
 
-class Article7ReportsAPIViewSet(BaseAPIViewSet):
+class Article7ReportsAPIViewSet(RefusesBadQueries, BaseAPIViewSet):
     model = Article7Report
     name = "article7-reports"
     body_fields = [
@@ -128,17 +127,3 @@ class Article7ReportsAPIViewSet(BaseAPIViewSet):
     def get_queryset(self):
         reports = tables.reports(include_restricted=False).select_related("state")
         return reports.order_by("state__iso3", F("year").asc(nulls_first=True), "id")
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        # PostgreSQL refuses NUL in text (a 500 there): no parameter has a use for it.
-        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
-            raise BadRequestError("null characters are not allowed in the query")
-
-    def find_object(self, queryset, request):
-        if "id" in request.GET:
-            try:
-                int(request.GET["id"])
-            except ValueError as error:
-                raise BadRequestError("id must be an integer") from error
-        return super().find_object(queryset, request)
