@@ -40,8 +40,10 @@ def events_of(page: CountryPage):
         events = value.get("events") if hasattr(value, "get") else None
         if section.block_type != "individualised_approach" or not events:
             continue
-        illustrative = section.block.is_illustrative(value)
+        # The section's flag marks every event; an event's own flag, itself only.
+        whole = bool(value.get("illustrative"))
         for child in events.bound_blocks:
+            illustrative = whole or bool(child.value.get("illustrative"))
             yield section.block_type, child.id, child.value, illustrative
 
 

@@ -167,6 +167,10 @@ class PublishedOffer(models.Model):
     contact = models.CharField(max_length=300, blank=True)
     contact_url = models.URLField(max_length=500, blank=True)
     illustrative = models.BooleanField(default=False)
+    # When an organisation's offer was last added or changed (the offers' feed dates its
+    # entries by it; an organisation has no publication date). None for a page's offers,
+    # which date from the page's publication (PublishedPage.last_published_at).
+    updated_at = models.DateTimeField(null=True, blank=True)
 
     objects = PublishedOfferQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -81,20 +82,48 @@ def mark_fallback(translation_key) -> None:
         entries.filter(pk=shown.pk).update(is_source=True)
 
 
+# What an organisation's offer says: a change to any of these dates it anew (updated_at).
+OFFER_FIELDS = (
+    "title",
+    "description",
+    "themes",
+    "regions",
+    "countries",
+    "kinds",
+    "amount",
+    "currency",
+    "start_year",
+    "end_year",
+    "contact",
+    "contact_url",
+    "illustrative",
+)
+
+
 @transaction.atomic
 def index_organisation(organisation: Organisation) -> int:
     """(Re)index an organisation's offer profile (each language version on its own, as
-    it is saved). Returns the number of offers."""
-    PublishedOffer.objects.filter(organisation_id=organisation.pk).delete()
-    offers = [
-        PublishedOffer(
+    it is saved). Returns the number of offers. An offer keeps the date of its last
+    change when it is saved (or the index rebuilt) unchanged, so that its feed entry is
+    not announced again."""
+    rows = PublishedOffer.objects.filter(organisation_id=organisation.pk)
+    before = {row.block_id: row for row in rows}
+    rows.delete()
+    now = timezone.now()
+    offers = []
+    for position, item in enumerate(organisation.offers):
+        offer = PublishedOffer(
             organisation_id=organisation.pk,
             block_id=item.id or "",
             position=position,
             **item.block.index_record(item.value),
         )
-        for position, item in enumerate(organisation.offers)
-    ]
+        old = before.get(offer.block_id)
+        unchanged = old is not None and all(
+            getattr(old, name) == getattr(offer, name) for name in OFFER_FIELDS
+        )
+        offer.updated_at = old.updated_at if unchanged and old.updated_at else now
+        offers.append(offer)
     PublishedOffer.objects.bulk_create(offers)
     return len(offers)
 

@@ -228,6 +228,32 @@ def needs_met_filter(offer: PublishedOffer):
     return condition
 
 
+def focus_states(offers) -> dict[int, StateParty]:
+    """{id: State} of the countries of focus these offers name (their regions, their names
+    as a list of offers shows them). One query, none when they name no country."""
+    ids = {state_id for offer in offers for state_id in offer.countries}
+    return StateParty.objects.in_bulk(ids) if ids else {}
+
+
+def covers_region(offer: PublishedOffer, region: str, states: dict) -> bool:
+    """Whether an offer counts in a region: it names the region or a country of it
+    (`states`: focus_states of the offers). The needs ↔ offers table counts offers so, and
+    its list of offers and the offers' feed filter by region so."""
+    return region in offer.regions or any(
+        getattr(states.get(state_id), "region", None) == region for state_id in offer.countries
+    )
+
+
+def offers_covering(offers, states: dict, theme: str = "", region: str = "") -> list:
+    """The offers that name this theme and count in this region (either may be empty: any)."""
+    return [
+        offer
+        for offer in offers
+        if (not theme or theme in offer.themes)
+        and (not region or covers_region(offer, region, states))
+    ]
+
+
 @dataclass
 class Cell:
     theme: str
@@ -248,8 +274,7 @@ def gap_table(locale_id: int, themes) -> dict:
     offer marked as gaps. Three queries, whatever the number of needs and offers."""
     needs = visible_needs(locale_id)
     offers = visible_offers(locale_id)
-    focus_ids = {state_id for offer in offers for state_id in offer.countries}
-    region_of = dict(StateParty.objects.filter(pk__in=focus_ids).values_list("pk", "region"))
+    states = focus_states(offers)
     explorer = _url("explorer")
     rows = []
     for theme, label in themes:
@@ -263,15 +288,7 @@ def gap_table(locale_id: int, themes) -> dict:
             )
             in_cell = [n for n in needs if n.theme == theme and n.source.state.region == region]
             cell.needs = len(in_cell)
-            covering = [
-                offer
-                for offer in offers
-                if theme in offer.themes
-                and (
-                    region in offer.regions
-                    or any(region_of.get(state_id) == region for state_id in offer.countries)
-                )
-            ]
+            covering = offers_covering(offers, states, theme, region)
             cell.offers = len(covering)
             cell.unmatched = sum(
                 1
@@ -285,4 +302,4 @@ def gap_table(locale_id: int, themes) -> dict:
             cells.append(cell)
         rows.append({"theme": theme, "label": label, "cells": cells})
     gaps = [cell for row in rows for cell in row["cells"] if cell.gap]
-    return {"rows": rows, "gaps": gaps, "offers": offers, "needs": needs}
+    return {"rows": rows, "gaps": gaps, "offers": offers, "needs": needs, "states": states}

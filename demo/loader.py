@@ -28,6 +28,7 @@ from home.models import HomePage
 from registry.models import PARTY_STATUSES, MembershipStatus, StateParty
 
 from . import site_text
+from .events import ensure_new_events
 from .helpers import DemoReport, country_slug, locales, publish
 from .offers import ensure_donor_offers, ensure_organisation_offers
 from .pages import ensure_full_pages, ensure_organisations
@@ -150,6 +151,8 @@ def load_demo_content() -> DemoReport:
         home = ensure_home(report)
         states_index = ensure_states_index(home, report)
         ensure_full_pages(states_index, report)
+        # The events added to the full pages since a site was loaded (upcoming meetings).
+        ensure_new_events(report)
         ensure_country_pages(states_index, report)
         # Donors' offers of assistance on their pages, and two organisations' profiles.
         ensure_donor_offers(states_index, report)

@@ -1,6 +1,7 @@
 """Atom feeds of what changes on the public site, in the visitor's language: a country
-page's updates (its published versions) and the needs, new or changed, by theme, region and
-cross-cutting issue (the explorer's filters). `reporting.feeds` adds the accepted public
+page's updates (its published versions), the needs, new or changed, by theme, region and
+cross-cutting issue (the explorer's filters), and the offers of assistance, new or changed,
+by theme and region (the needs ↔ offers view's). `reporting.feeds` adds the accepted public
 Article 7 reports on the same base.
 
 Each feed is a public view like the others: its address is under the language prefix, so
@@ -29,11 +30,22 @@ from wagtail.models import PageLogEntry
 from core import page_cache
 from core.i18n import active_language, active_locale, bcp47
 from core.public_url import public_url, site_address
+from country_pages import matching
+from country_pages.blocks import OFFER_KINDS
 from country_pages.directory import need_theme_choices
 from country_pages.index_models import PublishedPage
 from country_pages.models import CountryPage, states_index_url
+from country_pages.templatetags.country_tags import money
+from registry.models import Region
 
-from .views import ExplorerFilterForm, matching_needs, needs_feed_path
+from .views import (
+    ExplorerFilterForm,
+    ThemeRegionFilterForm,
+    feed_path,
+    matching_needs,
+    matching_offers,
+    needs_feed_path,
+)
 
 # The year in the feeds' tag: URIs (RFC 4151): the entries' ids must never change.
 TAG_YEAR = "2025"
@@ -41,6 +53,7 @@ TAG_YEAR = "2025"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 COUNTRY_ENTRIES = 20
 NEEDS_ENTRIES = 50
+OFFERS_ENTRIES = 50
 
 
 def tag_uri(*parts) -> str:
@@ -227,5 +240,108 @@ class NeedsFeed(SiteFeed):
         return needs
 
 
+# --- Offers of assistance, new or changed ----------------------------------------------------
+
+
+class OffersFeed(SiteFeed):
+    """The offers the needs ↔ offers view lists with the same filters, the most recently
+    changed first: a State's offer is as new as the last publication of its page, an
+    organisation's as the last change of that offer in its profile
+    (PublishedOffer.updated_at)."""
+
+    def get_object(self, request: HttpRequest) -> FeedRequest:
+        form = ThemeRegionFilterForm(request.GET or None)
+        # As the needs ↔ offers view: valid filters make the query cacheable.
+        page_cache.accept_query(request, form)
+        filters = form.filters()
+        title = _("Offers of assistance")
+        chosen = form.chosen_labels(filters)
+        if chosen:
+            title = f"{title} — {', '.join(chosen)}"
+        path = feed_path("offers_feed", filters)
+        query = path.partition("?")[2]
+        view = reverse("needs_offers")
+        return FeedRequest(
+            request=request,
+            path=path,
+            link=f"{view}?{query}#offers" if query else f"{view}#offers",
+            title=title,
+            extra={"filters": filters, "locale": active_locale(request)},
+        )
+
+    def subtitle(self, obj: FeedRequest) -> str:
+        return _(
+            "New or changed offers of assistance, from the published country pages and "
+            "the organisations' profiles."
+        )
+
+    def items(self, obj: FeedRequest):
+        offers, states = matching_offers(obj.extra["locale"].pk, obj.extra["filters"])
+        index_url = states_index_url(obj.request) or "/"
+        language = active_language()
+        now = timezone.now()
+        for offer in offers:
+            offer.provider = matching.provider_of(offer, index_url)
+            if offer.source_id:
+                # Live pages have a publication date; the index's column merely allows none.
+                offer.feed_updated = offer.source.last_published_at or now
+                key = ("offer", language, offer.source.translation_key, offer.block_id)
+            else:
+                offer.feed_updated = offer.updated_at or now
+                key = (
+                    "organisation-offer",
+                    language,
+                    offer.organisation.translation_key,
+                    offer.block_id,
+                )
+            # The same in every version of the page or profile, and across republishing.
+            offer.feed_id = tag_uri(*key)
+        offers.sort(key=lambda o: (-o.feed_updated.timestamp(), o.provider.name, o.position))
+        offers = offers[:OFFERS_ENTRIES]
+        themes = dict(need_theme_choices())
+        regions = dict(Region.choices)
+        kinds = dict(OFFER_KINDS)
+        for offer in offers:
+            title = offer.title or _("Offer")
+            offer.feed_title = _("%(provider)s: %(offer)s") % {
+                "provider": offer.provider.name,
+                "offer": title,
+            }
+            if offer.illustrative:  # as the pages mark it, beside the provider
+                offer.feed_title += f" ({_('Illustrative')})"
+            offer.feed_link = public_url(offer.provider.url)
+            countries = [states[pk].name for pk in offer.countries if pk in states]
+            facts = [
+                (_("Themes"), [str(themes.get(t, t)) for t in offer.themes]),
+                (_("Regions of focus"), [str(regions.get(r, r)) for r in offer.regions]),
+                (_("Countries of focus"), countries),
+                (_("Kinds of assistance"), [str(kinds.get(k, k)) for k in offer.kinds]),
+                (_("Indicative amount"), [money(offer.amount, offer.currency)]),
+                (_("Years"), [offer_years(offer)]),
+            ]
+            lines = [
+                _("%(label)s: %(values)s.") % {"label": label, "values": ", ".join(values)}
+                for label, values in facts
+                if any(values)
+            ]
+            if offer.illustrative:
+                lines.insert(0, _("Illustrative example, not official information."))
+            if offer.description:
+                lines.append(offer.description)
+            offer.feed_summary = "\n".join(lines)
+            offer.feed_categories = [str(themes.get(t, t)) for t in offer.themes] + [
+                str(regions.get(r, r)) for r in offer.regions
+            ]
+        return offers
+
+
+def offer_years(offer) -> str:
+    """The years of an offer as its page shows them: "2025–2027", "2025" or nothing."""
+    if not offer.start_year:
+        return ""
+    return f"{offer.start_year}–{offer.end_year}" if offer.end_year else str(offer.start_year)
+
+
 country_page_feed = CountryPageFeed()
 needs_feed = NeedsFeed()
+offers_feed = OffersFeed()

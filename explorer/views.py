@@ -21,11 +21,29 @@ from country_pages.tags import tag_choices
 from registry.models import Region, StateParty
 
 
-class ExplorerFilterForm(FilterForm):
+class ThemeRegionFilterForm(FilterForm):
+    """Needs and offers by theme and region: the filters the explorer's needs and the
+    offers (the needs ↔ offers view's list and the offers' feed) share."""
+
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("All regions"))] + list(Region.choices)
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + need_theme_choices()
+
+    def chosen_labels(self, filters: dict) -> list[str]:
+        """The labels of the valid filters chosen, in the form's order (a feed's title)."""
+        return [
+            str(dict(field.choices)[filters[name]])
+            for name, field in self.fields.items()
+            if filters.get(name) and isinstance(field, forms.ChoiceField)
+        ]
+
+
+class ExplorerFilterForm(ThemeRegionFilterForm):
     tag = forms.ChoiceField(label=_("Cross-cutting issue"), required=False, choices=())
     # The needs an offer could meet (an offer's block id, the same in every language):
     # the link under each offer.
@@ -40,7 +58,6 @@ class ExplorerFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes"))] + need_theme_choices()
         self.fields["tag"].choices = [("", _("All"))] + tag_choices()
 
 
@@ -64,8 +81,26 @@ def matching_needs(locale_id: int, filters: dict):
 
 def needs_feed_path(filters: dict) -> str:
     """The address of the needs' feed with these filters, in the active language."""
-    query = urlencode(sorted((name, value) for name, value in filters.items() if value))
-    return reverse("needs_feed") + (f"?{query}" if query else "")
+    return feed_path("needs_feed", filters)
+
+
+def feed_path(name: str, filters: dict) -> str:
+    """The address of a feed (its URL name) with these filters, in the active language."""
+    query = urlencode(sorted((key, value) for key, value in filters.items() if value))
+    return reverse(name) + (f"?{query}" if query else "")
+
+
+def matching_offers(locale_id: int, filters: dict) -> tuple[list, dict]:
+    """The published offers a visitor in this language sees, filtered by theme and region
+    as the needs ↔ offers view counts and lists them (matching.offers_covering), with the
+    States they name (matching.focus_states): the offers' feed (explorer.feeds). Two
+    queries."""
+    offers = matching.visible_offers(locale_id)
+    states = matching.focus_states(offers)
+    chosen = matching.offers_covering(
+        offers, states, filters.get("theme", ""), filters.get("region", "")
+    )
+    return chosen, states
 
 
 def explorer(request):
@@ -122,13 +157,18 @@ def needs_and_offers(request):
     no offer) marked; every published offer with the number of needs it could meet."""
     locale = active_locale(request)
     index_url = states_index_url(request) or "/"
+    # The list of offers filters as the offers' feed does, and links to it.
+    form = ThemeRegionFilterForm(request.GET or None)
+    page_cache.accept_query(request, form)
+    filters = form.filters()
     table = matching.gap_table(locale.pk, need_theme_choices())
     needs = table["needs"]
-    states = StateParty.objects.in_bulk(
-        {state_id for offer in table["offers"] for state_id in offer.countries}
+    states = table["states"]
+    listed = matching.offers_covering(
+        table["offers"], states, filters.get("theme", ""), filters.get("region", "")
     )
     offers = []
-    for offer in table["offers"]:
+    for offer in listed:
         offer.provider = matching.provider_of(offer, index_url)
         offer.need_count = len(
             matching.needs_met_by(offer, needs, matching.provider_state_id(offer))
@@ -145,6 +185,9 @@ def needs_and_offers(request):
             "gaps": table["gaps"],
             "regions": list(Region.choices),
             "offers": offers,
+            "form": form,
+            "filtered": bool(filters),
+            "feed_url": feed_path("offers_feed", filters),
             "theme_labels": dict(need_theme_choices()),
             "region_labels": dict(Region.choices),
             "has_illustrative": any(o.illustrative for o in offers),

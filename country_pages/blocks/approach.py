@@ -50,6 +50,13 @@ class EventBlock(blocks.StructBlock):
     documents = blocks.ListBlock(
         EventDocumentBlock(), required=False, label=_("Reports and presentations")
     )
+    # One example among real events (an announced meeting shown as a model): marked on
+    # its own, where the section's flag would mark the real ones too.
+    illustrative = blocks.BooleanBlock(
+        required=False,
+        label=_("Illustrative example"),
+        help_text=_("Tick when this event is an example, not a real one. Visitors see a mark."),
+    )
 
     class Meta:
         icon = "date"
@@ -106,6 +113,12 @@ class IndividualisedApproachBlock(AnnexSectionBlock):
                 non_block_errors=[ValidationError(_("Add at least one event or highlight."))]
             )
         return value
+
+    def is_illustrative(self, value) -> bool:
+        """The section, or one of its events, is an example: the page gets the notice."""
+        return super().is_illustrative(value) or any(
+            event.get("illustrative") for event in (value or {}).get("events") or ()
+        )
 
     def approach_launched_on(self, value) -> dt.date | None:
         """The date of the earliest launch event, if there is one."""

@@ -256,6 +256,16 @@ PAGE = {
                             },
                         ],
                     },
+                    {
+                        "date": dt.date(2027, 1, 1),
+                        "date_precision": "year",
+                        "place": "Dakar",
+                        "kind": "follow_up",
+                        "summary": "Exemple fictif : cette réunion de suivi n'est pas "
+                        "prévue ; elle montre comment une réunion à venir est annoncée. Le "
+                        "CNAMS ferait le point avec le Comité et les partenaires sur les "
+                        "suites données à la réunion de Ziguinchor.",
+                    },
                 ],
                 "highlights": [
                     "Exemple : une réunion à Ziguinchor permettrait aux partenaires de "

@@ -1,8 +1,9 @@
 """Serbia. Facts on the individualised approach come from the Committee on the Enhancement
 of Cooperation and Assistance's conclusions to the Seventeenth Meeting of the States Parties
 (2018); the note on the status of implementation and the additional resources come from the
-public sources listed in them. Everything in the sections flagged "illustrative" is example
-content."""
+public sources listed in them. The follow-up meeting announced for 2027 is an invented example
+of an upcoming event, flagged "illustrative" on its own. Everything in the sections flagged
+"illustrative" is example content."""
 
 import datetime as dt
 from decimal import Decimal
@@ -199,6 +200,17 @@ PAGE = {
                                 "title": "Presentation (illustrative placeholder)",
                             },
                         ],
+                    },
+                    {
+                        "date": dt.date(2027, 6, 1),
+                        "date_precision": "month",
+                        "place": "Geneva",
+                        "kind": "follow_up",
+                        "illustrative": True,
+                        "summary": "Illustrative example: this meeting is not planned; it "
+                        "shows how an upcoming meeting is announced. Serbia would meet the "
+                        "Committee on the margins of the intersessional meetings to follow up "
+                        "on the approach and present the mined areas that remain to be cleared.",
                     },
                 ],
                 "highlights": [

@@ -2,7 +2,9 @@
 of Cooperation and Assistance's conclusions to the Seventeenth Meeting of the States Parties
 (2018) and from the statement of Sri Lanka's Permanent Mission in Geneva; the note on the
 status of implementation and the additional resources come from the public sources listed in
-them. Everything in the sections flagged "illustrative" is example content."""
+them. The stakeholder meeting announced for 2027 is an invented example of an upcoming event,
+flagged "illustrative" on its own. Everything in the
+other sections flagged "illustrative" is example content."""
 
 import datetime as dt
 from decimal import Decimal
@@ -252,6 +254,18 @@ PAGE = {
                                 "title": "Presentation (illustrative placeholder)",
                             },
                         ],
+                    },
+                    {
+                        "date": dt.date(2027, 9, 1),
+                        "date_precision": "month",
+                        "place": "Colombo",
+                        "kind": "stakeholder_meeting",
+                        "illustrative": True,
+                        "summary": "Illustrative example: this meeting is not planned; it "
+                        "shows how an upcoming meeting is announced. Sri Lanka would hold a "
+                        "stakeholder meeting in Colombo to present the remaining contamination "
+                        "in the Northern and Eastern Provinces to States, operators and "
+                        "organisations in a position to assist.",
                     },
                 ],
                 "highlights": [

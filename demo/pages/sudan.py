@@ -1,6 +1,8 @@
 """Sudan. Facts on the individualised approach come from the Committee on the Enhancement
 of Cooperation and Assistance's conclusions to the Seventeenth Meeting of the States Parties
-(2018); everything else in the sections flagged "illustrative" is example content."""
+(2018), except the meeting announced for 2027: an invented example of an upcoming event,
+flagged "illustrative" on its own. Everything in the other sections flagged
+"illustrative" is example content."""
 
 import datetime as dt
 from decimal import Decimal
@@ -255,6 +257,17 @@ PAGE = {
                                 "title": "Presentation (illustrative placeholder)",
                             },
                         ],
+                    },
+                    {
+                        "date": dt.date(2027, 6, 1),
+                        "date_precision": "month",
+                        "place": "Geneva",
+                        "kind": "follow_up",
+                        "illustrative": True,
+                        "summary": "Illustrative example: this meeting is not planned; it "
+                        "shows how an upcoming meeting is announced. Sudan would meet the "
+                        "Committee on the margins of the intersessional meetings to review the "
+                        "support received since its launch and the needs that remain.",
                     },
                 ],
                 "highlights": [

@@ -1,8 +1,9 @@
 """Zimbabwe. Facts on the individualised approach come from the Committee on the Enhancement
 of Cooperation and Assistance's conclusions to the Seventeenth Meeting of the States Parties
 (2018); the note on the status of implementation and the additional resources come from the
-public sources listed in them. Everything in the sections flagged "illustrative" is example
-content."""
+public sources listed in them. The stakeholder meeting announced for 2027 is an invented example
+of an upcoming event, flagged "illustrative" on its own. Everything in the sections flagged
+"illustrative" is example content."""
 
 import datetime as dt
 from decimal import Decimal
@@ -268,6 +269,18 @@ PAGE = {
                                 "title": "Meeting report (illustrative placeholder)",
                             },
                         ],
+                    },
+                    {
+                        "date": dt.date(2027, 3, 10),
+                        "date_precision": "day",
+                        "end_date": dt.date(2027, 3, 11),
+                        "place": "Harare",
+                        "kind": "stakeholder_meeting",
+                        "illustrative": True,
+                        "summary": "Illustrative example: this meeting is not planned; it "
+                        "shows how an upcoming meeting is announced. Zimbabwe would hold a "
+                        "third stakeholder meeting in Harare to present progress under its "
+                        "national mine action strategy and the support it still needs.",
                     },
                 ],
                 "highlights": [

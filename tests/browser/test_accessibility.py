@@ -27,6 +27,7 @@ PAGES = {
     "sudan": "/{lang}/states-parties/sudan/",
     "needs": "/{lang}/needs-and-assistance/",
     "needs-offers": "/{lang}/needs-and-offers/",
+    "who-helps-whom": "/{lang}/who-helps-whom/",
     "search": "/{lang}/search/?q=mine",
     "reporting-status": "/{lang}/article-7-reports/status/",
     "approach-calendar": "/{lang}/individualised-approach/calendar/",
