@@ -18,24 +18,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from focal_points.roles import is_isu, states_of
+from focal_points.roles import is_isu, isu_or_states
 
 from .models import ApproachRequest
 
 Status = ApproachRequest.Status
 
 
-def _scope(user):
-    """(is the ISU, the States the user is focal point of); 403 for anyone else."""
-    isu = is_isu(user)
-    states = [] if isu else states_of(user)
-    if not isu and not states:
-        raise PermissionDenied
-    return isu, states
-
-
 def visible_requests(user):
-    isu, states = _scope(user)
+    isu, states = isu_or_states(user)
     requests = ApproachRequest.objects.select_related("state", "requested_by", "answered_by")
     return requests if isu else requests.filter(state__in=states)
 
@@ -86,7 +77,7 @@ class AnswerForm(forms.Form):
 def request_index(request):
     """The requests the user may see: a focal point's States', or all of them (open first)
     for the ISU."""
-    isu, states = _scope(request.user)
+    isu, states = isu_or_states(request.user)
     requests = visible_requests(request.user).order_by("status", "-created_at", "-pk")
     return TemplateResponse(
         request,
@@ -97,7 +88,7 @@ def request_index(request):
 
 @require_http_methods(["GET", "POST"])
 def request_create(request):
-    isu, states = _scope(request.user)
+    isu, states = isu_or_states(request.user)
     if isu or not states:
         # The ISU answers requests; only a State's focal point asks.
         raise PermissionDenied

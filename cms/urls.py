@@ -14,6 +14,7 @@ from country_pages import views as country_views
 from country_pages.api import api_router
 from explorer import views as explorer_views
 from explorer import who_helps_whom
+from partnerships import views as partnership_views
 from registry import views as registry_views
 from reporting.api import Article7ReportsAPIViewSet
 
@@ -47,6 +48,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("needs-and-assistance/", explorer_views.explorer, name="explorer"),
     path("needs-and-offers/", explorer_views.needs_and_offers, name="needs_offers"),
+    path("partnerships/", partnership_views.partnership_list, name="partnerships_list"),
     path("who-helps-whom/", who_helps_whom.who_helps_whom, name="who_helps_whom"),
     path("search/", search.search, name="search"),
     path("individualised-approach/calendar/", approach_views.calendar, name="approach_calendar"),

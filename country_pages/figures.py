@@ -110,6 +110,10 @@ def merge(block, source, target):
             return copy.deepcopy(source)
         merged = dict(target)
         for name, child in block.child_blocks.items():
+            if name not in source and name not in target:
+                # A field added to the block since both were stored: absent, Wagtail gives
+                # it its default; a None in its place would not load (a list's, say).
+                continue
             merged[name] = merge(child, source.get(name), target.get(name))
         return merged
     if is_figure(block):

@@ -41,6 +41,9 @@ class PublishedPage(models.Model):
     approach_launched_on = models.DateField(null=True, blank=True)
     need_themes = models.JSONField(default=list)
     section_count = models.PositiveSmallIntegerField(default=0)
+    # The partnerships under Action #21 the page states: [{"block_id", "title"}], so that
+    # a need's card links to them without reading the partnerships' own index.
+    partnerships = models.JSONField(default=list)
     url_path = models.CharField(max_length=400)
     last_published_at = models.DateTimeField(null=True)
 

@@ -40,6 +40,7 @@ def index_page(page: CountryPage) -> PublishedPage | None:
     tags = {tag.slug: tag for tag in ThematicTag.objects.all()}
     themes: list[str] = []
     launches = []
+    partnerships: list[dict] = []
     # Each section says what it states (blocks.section.AnnexSectionBlock): needs, the
     # States providing assistance, the launch of the individualised approach.
     for section in page.body:
@@ -56,13 +57,20 @@ def index_page(page: CountryPage) -> PublishedPage | None:
         PublishedOffer.objects.bulk_create(
             PublishedOffer(source=entry, **record) for record in block.index_offers(value)
         )
+        partnerships += [
+            {"block_id": record["block_id"], "title": record["title"]}
+            for record in block.action21_partnerships(value, page.state_id)
+        ]
         launched_on = block.approach_launched_on(value)
         if launched_on is not None:
             launches.append(launched_on)
     entry.approach_launched_on = min(launches, default=None)
     entry.need_themes = sorted(set(themes))
     entry.section_count = len(page.body)
-    entry.save(update_fields=["need_themes", "approach_launched_on", "section_count"])
+    entry.partnerships = partnerships
+    entry.save(
+        update_fields=["need_themes", "approach_launched_on", "section_count", "partnerships"]
+    )
     mark_fallback(page.translation_key)
     entry.refresh_from_db(fields=["is_source"])
     return entry

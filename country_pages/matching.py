@@ -34,6 +34,8 @@ class Provider:
 class NeedMatch:
     offers: list[Provider] = field(default_factory=list)
     partners: list[Provider] = field(default_factory=list)
+    # The partnerships under Action #21 under way in the country: (title, URL).
+    partnerships: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _url(name: str) -> str:
@@ -130,9 +132,14 @@ def attach_to_needs(needs, locale_id: int, index_url: str, assistance=None) -> N
     partners = partners_by_state(assistance, index_url)
     for need in needs:
         state = need.source.state
+        page_url = need.source.url_under(index_url)
         need.match = NeedMatch(
             offers=offers_for(need.theme, state.region, state.pk, offers, index_url),
             partners=partners.get(state.pk, []),
+            partnerships=[
+                (item["title"], f"{page_url}#partnership-{item['block_id']}")
+                for item in need.source.partnerships
+            ],
         )
 
 
@@ -163,7 +170,7 @@ def for_page(page, locale_id: int, index_url: str) -> dict:
     could meet and the explorer's address listing them. One query for needs, one for
     offers."""
     region = page.state.region
-    need_blocks, offer_blocks, partners = [], [], []
+    need_blocks, offer_blocks, partners, partnerships = [], [], [], []
     for section in page.body:
         if section.block_type == "needs_and_challenges":
             need_blocks += list(section.value["needs"])
@@ -181,6 +188,10 @@ def for_page(page, locale_id: int, index_url: str) -> dict:
                 for item in section.value["assisting_states"]
                 if item["state"] is not None
             ]
+            partnerships += [
+                (record["title"], f"#partnership-{record['block_id']}")
+                for record in section.block.action21_partnerships(section.value, page.state_id)
+            ]
     result: dict = {"needs": {}, "offers": {}}
     if need_blocks:
         offers = visible_offers(locale_id)
@@ -188,6 +199,7 @@ def for_page(page, locale_id: int, index_url: str) -> dict:
             result["needs"][need.id] = NeedMatch(
                 offers=offers_for(need.block_type, region, page.state_id, offers, index_url),
                 partners=partners,
+                partnerships=partnerships,
             )
     if offer_blocks:
         needs = visible_needs(locale_id)

@@ -32,6 +32,7 @@ from .events import ensure_new_events
 from .helpers import DemoReport, country_slug, locales, publish
 from .offers import ensure_donor_offers, ensure_organisation_offers
 from .pages import ensure_full_pages, ensure_organisations
+from .partnerships import ensure_zimbabwe_partnership
 from .reports import ensure_demo_reports
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -157,6 +158,8 @@ def load_demo_content() -> DemoReport:
         # Donors' offers of assistance on their pages, and two organisations' profiles.
         ensure_donor_offers(states_index, report)
         ensure_organisation_offers(ensure_organisations(report))
+        # Zimbabwe's partnership under Action #21 with Norway and Japan.
+        ensure_zimbabwe_partnership(report)
         # After the registry's facts and the pages, which the reports agree with.
         ensure_demo_reports(report)
         # The calendar's events, also of pages kept from an earlier load (made before the

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -310,3 +311,13 @@ def is_isu(user) -> bool:
 def states_of(user) -> list[StateParty]:
     """The States a user is focal point for."""
     return list(StateParty.objects.filter(state_group__group__user=user))
+
+
+def isu_or_states(user) -> tuple[bool, list[StateParty]]:
+    """For the admin views open to the ISU and to focal points (each scoped to their
+    States): (is the ISU, the States the user is focal point of). Anyone else: 403."""
+    isu = is_isu(user)
+    states = [] if isu else states_of(user)
+    if not isu and not states:
+        raise PermissionDenied
+    return isu, states

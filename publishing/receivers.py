@@ -1,12 +1,14 @@
 """What each kind of change sets in motion, in one place: a publish makes the translations
 show the source's figures, updates the derived index and invalidates the cache groups that
-showed the page (the page in every language, the listings, the donors named before and
-after); an unpublish, a privacy, slug, file, registry, site, organisation or tag change
-likewise. Every invalidation goes through pipeline.invalidate, so it is applied after the
-commit and retried until the cache has taken it."""
+showed the page (the page in every language, the listings, the donors and the partner States
+named before and after); an unpublish, a privacy, slug, file, registry, site, organisation
+or tag change likewise; a partner State's confirmation of a partnership refreshes the pages
+of the States in it. Every invalidation goes through pipeline.invalidate, so it is applied
+after the commit and retried until the cache has taken it."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail import signals
 from wagtail.models import Page, PageViewRestriction
@@ -18,6 +20,8 @@ from country_pages.index_models import PublishedAssistance
 from country_pages.models import CountryPage, Organisation
 from country_pages.tags import ThematicTag
 from focal_points.files import used_on_live_page
+from partnerships import indexer as partnership_indexer
+from partnerships.models import PartnershipConfirmation
 from registry.models import Article5Deadline, Article7Report, MembershipEvent, StateParty
 from reporting.models import Article7Report as OnlineReport
 
@@ -39,17 +43,24 @@ def _donor_groups(page_ids) -> set[str]:
     return {country_group(slug) for slug in slugs}
 
 
+def _partner_groups(page_ids) -> set[str]:
+    """A partner State's page shows the partnerships under Action #21 it is part of: when
+    a page states, changes or drops one, the partners' pages are stale too."""
+    return {country_group(slug) for slug in partnership_indexer.partner_slugs(page_ids)}
+
+
 def reindex(pages) -> set[str]:
     """Index these country pages from their live, public content (dropping those that are
     not), and name the groups that showed or now show them."""
     pages = list(pages)
     ids = [page.pk for page in pages]
     groups = {LISTINGS, *(country_group(page.slug) for page in pages), *_donor_groups(ids)}
-    groups |= _matching_groups(ids)
+    groups |= _matching_groups(ids) | _partner_groups(ids)
     for page in pages:
         indexer.index_page(page)
         event_indexer.index_page(page)  # the individualised approach's calendar
-    return groups | _donor_groups(ids) | _matching_groups(ids)
+        partnership_indexer.index_page(page)  # its partnerships under Action #21
+    return groups | _donor_groups(ids) | _matching_groups(ids) | _partner_groups(ids)
 
 
 def page_published(sender, instance, **kwargs):
@@ -125,6 +136,18 @@ def report_changed(sender, instance, signal=None, **kwargs):
     invalidate(LISTINGS, *(country_group(slug) for slug in pages.values_list("slug", flat=True)))
 
 
+def confirmation_changed(sender, instance, raw=False, **kwargs):
+    """A partner confirmed a partnership or withdrew its confirmation: the affected
+    State's page, the partner's and the list of partnerships show it."""
+    if raw:
+        return
+    pages = CountryPage.objects.filter(
+        Q(translation_key=instance.translation_key) | Q(state_id=instance.state_id)
+    )
+    slugs = set(pages.values_list("slug", flat=True))
+    invalidate(LISTINGS, *(country_group(slug) for slug in slugs))
+
+
 def country_page_deleted(sender, instance, **kwargs):
     """Wagtail unpublishes a live page it deletes (its pre_delete handler) on a copy read
     from the database, still live there: page_unpublished then indexed it again after
@@ -132,6 +155,7 @@ def country_page_deleted(sender, instance, **kwargs):
     (the foreign keys are checked at commit)."""
     indexer.remove_page(instance)
     event_indexer.remove_page(instance)
+    partnership_indexer.remove_page(instance)
 
 
 def organisation_saved(sender, instance, raw=False, **kwargs):
@@ -166,6 +190,12 @@ def connect() -> None:
     )
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="pub-org-offers")
     post_delete.connect(country_page_deleted, sender=CountryPage, dispatch_uid="pub-page-del")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            confirmation_changed,
+            sender=PartnershipConfirmation,
+            dispatch_uid=f"pub-confirmation-{signal is post_save}",
+        )
     for model in (get_image_model(), get_document_model()):
         name = model.__name__
         post_save.connect(file_changed, sender=model, dispatch_uid=f"pub-file-{name}")

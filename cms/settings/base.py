@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "publishing",
     "reporting",
     "approach",
+    "partnerships",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     # After wagtail_localize (it wraps some of its hooks), before wagtail.admin (templates).

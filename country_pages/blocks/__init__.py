@@ -13,6 +13,13 @@ it for needs, assistance and the launch of the individualised approach, the reve
 for a contact. Only what other modules import is re-exported here.
 """
 
+from .action21 import (
+    COMMITMENT_KINDS,
+    PEOPLE_FIELDS,
+    PROGRESS_STATUSES,
+    Action21PartnershipBlock,
+    partnership_records,
+)
 from .approach import EventBlock, EventDocumentBlock, IndividualisedApproachBlock
 from .body import CountryPageBodyBlock
 from .contacts import ContactBlock, ContactInformationBlock
@@ -38,6 +45,11 @@ from .partnerships import PartnershipsBlock, ProjectBlock, StoryBlock
 from .status import PriorityBlock
 
 __all__ = [
+    "COMMITMENT_KINDS",
+    "PEOPLE_FIELDS",
+    "PROGRESS_STATUSES",
+    "Action21PartnershipBlock",
+    "partnership_records",
     "OFFER_KINDS",
     "OfferBlock",
     "OffersBlock",

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .action21 import Action21PartnershipBlock, partnership_records
 from .fields import (
     MAX_MONEY,
     AmountBlock,
@@ -97,6 +98,18 @@ class PartnershipsBlock(AnnexSectionBlock):
         label=_("Organisations: international and national NGOs, United Nations"),
     )
     projects = blocks.ListBlock(ProjectBlock(), required=False, label=_("Ongoing projects"))
+    action21 = blocks.ListBlock(
+        Action21PartnershipBlock(),
+        required=False,
+        # Not one blank partnership: what sections saved before this list existed read as.
+        default=[],
+        label=_("Partnerships under Action #21"),
+        help_text=_(
+            "A partnership with partner States: responsibilities, time-bound targets, "
+            "commitments per year and progress. Each partner State confirms it once "
+            "published."
+        ),
+    )
     stories = blocks.ListBlock(
         StoryBlock(), required=False, label=_("Success stories and good practices")
     )
@@ -105,8 +118,8 @@ class PartnershipsBlock(AnnexSectionBlock):
         icon = "group"
         label = _("Partnerships")
         description = _(
-            "States providing assistance, partner organisations, ongoing projects, success "
-            "stories and good practices."
+            "States providing assistance, partner organisations, ongoing projects, "
+            "partnerships under Action #21, success stories and good practices."
         )
         template = "blocks/partnerships.html"
         preview_value = {
@@ -147,3 +160,6 @@ class PartnershipsBlock(AnnexSectionBlock):
                 "position": position,
                 "illustrative": illustrative,
             }
+
+    def action21_partnerships(self, value, affected_state_id: int | None) -> Iterator[dict]:
+        return partnership_records(value["action21"], affected_state_id)

@@ -62,6 +62,11 @@ class AnnexSectionBlock(blocks.StructBlock):
         the fields of index_models.PublishedOffer (`countries` the States' ids)."""
         return iter(())
 
+    def action21_partnerships(self, value, affected_state_id: int | None) -> Iterator[dict]:
+        """The partnerships under Action #21 the section states, as plain records
+        (blocks.action21.partnership_record)."""
+        return iter(())
+
     def approach_launched_on(self, value) -> dt.date | None:
         """When the individualised approach was launched, if the section says."""
         return None

@@ -170,11 +170,12 @@ def get_item(mapping, key):
 
 
 @register.simple_tag
-def any_illustrative(sections, assistance=()) -> bool:
+def any_illustrative(sections, *others) -> bool:
     """Whether the page shows anything marked illustrative: it then gets one notice, and
-    each illustrative item a mark."""
+    each illustrative item a mark. `others`: lists of items from other pages (the
+    assistance they credit, the partnerships they name the State in)."""
     return any(section.block.is_illustrative(section.value) for section in sections) or any(
-        getattr(item, "illustrative", False) for item in assistance or ()
+        getattr(item, "illustrative", False) for items in others for item in items or ()
     )
 
 

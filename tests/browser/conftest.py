@@ -43,6 +43,7 @@ def build_content(server_url: str) -> None:
     from demo.loader import DemoReport, ensure_home, ensure_states_index
     from demo.offers import ensure_donor_offers, ensure_organisation_offers
     from demo.pages import ensure_full_pages, ensure_organisations
+    from demo.partnerships import ensure_zimbabwe_partnership
 
     call_command("load_registry", verbosity=0)
     report = DemoReport()
@@ -56,6 +57,7 @@ def build_content(server_url: str) -> None:
     ensure_full_pages(states_index, report)
     ensure_donor_offers(states_index, report)  # the needs ↔ offers view has offers
     ensure_organisation_offers(ensure_organisations(report))
+    ensure_zimbabwe_partnership(report)  # Action #21: Zimbabwe with Norway and Japan
     sudan = CountryPage.objects.live().filter(state__iso3="SDN")
     assert set(sudan.values_list("locale__language_code", flat=True)) >= {"en", "fr", "ar"}
     call_command("update_index", verbosity=0)

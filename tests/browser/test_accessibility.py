@@ -28,6 +28,10 @@ PAGES = {
     "needs": "/{lang}/needs-and-assistance/",
     "needs-offers": "/{lang}/needs-and-offers/",
     "who-helps-whom": "/{lang}/who-helps-whom/",
+    # Its partnership under Action #21, with a timeline (the page is in en and fr; Arabic
+    # visitors get the English page, marked so).
+    "zimbabwe": "/{lang}/states-parties/zimbabwe/",
+    "partnerships": "/{lang}/partnerships/",
     "search": "/{lang}/search/?q=mine",
     "reporting-status": "/{lang}/article-7-reports/status/",
     "approach-calendar": "/{lang}/individualised-approach/calendar/",

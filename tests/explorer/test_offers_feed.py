@@ -128,8 +128,9 @@ def test_the_offers_feed_is_valid_atom_in_the_visitors_language(client, offers, 
     if lang == "ar":
         assert text(root, "atom:title") == ARABIC_TITLE
     if lang == "fr":  # Norway's French translation; the others in English, in its place
-        assert "Norvège: [fr] Land release" in {e["title"] for e in found}
-        assert "Japon: Stockpile help" in {e["title"] for e in found}
+        # "Provider: offer" as French writes it (a non-breaking space before the colon).
+        assert "Norvège\xa0: [fr] Land release" in {e["title"] for e in found}
+        assert "Japon\xa0: Stockpile help" in {e["title"] for e in found}
 
 
 def test_entries_name_the_provider_link_to_the_offer_and_list_its_facts(client, offers):
@@ -217,7 +218,7 @@ def test_no_offer_of_a_draft_an_unpublished_or_a_restricted_page(client, offers)
     bump("all")
     expected = {
         "en": ["Demining NGO (DNGO): Deminers", "Norway: Land release"],
-        "fr": ["Demining NGO (DNGO): Deminers", "Norvège: [fr] Land release"],
+        "fr": ["Demining NGO (DNGO)\xa0: Deminers", "Norvège\xa0: [fr] Land release"],
         "ar": ["Demining NGO (DNGO): Deminers", "النرويج: Land release"],
     }
     for lang in LANGUAGES:
@@ -306,7 +307,7 @@ def test_the_feed_is_a_listing_refreshed_by_a_publish_and_an_organisations_chang
         republish(offers["japan"])
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
-    assert entries(valid_feed(response))[0]["title"] == "Japon: Stockpile help"
+    assert entries(valid_feed(response))[0]["title"] == "Japon\xa0: Stockpile help"
     assert client.get(url)["X-Page-Cache"] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         ngo = Organisation.objects.get(pk=offers["ngo"].pk)
@@ -314,7 +315,7 @@ def test_the_feed_is_a_listing_refreshed_by_a_publish_and_an_organisations_chang
         ngo.save()
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
-    assert entries(valid_feed(response))[0]["title"] == "Demining NGO (DNGO): Deminers and dogs"
+    assert entries(valid_feed(response))[0]["title"] == "Demining NGO (DNGO)\xa0: Deminers and dogs"
 
 
 # --- Linked from the needs ↔ offers view ----------------------------------------------------

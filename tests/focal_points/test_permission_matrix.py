@@ -179,9 +179,18 @@ class World:
             *resources,
         ]
         self.a_page = make_country(states_index, "SDN", languages=("fr",), body=body)
+        # B's page also states a partnership under Action #21 with Norway (not A).
+        from tests.partnerships.data import partnership, partnerships_section
+
         self.b_page = make_country(
-            states_index, "ZWE", languages=("fr", "ar", "ru", "zh-hans"), body=body
+            states_index,
+            "ZWE",
+            languages=("fr", "ar", "ru", "zh-hans"),
+            body=[*body, partnerships_section(partnership(partners=("NOR",)))],
         )
+        from partnerships.models import PublishedPartnership
+
+        self.b_partnership = PublishedPartnership.objects.filter(page=self.b_page).get()
         spanish = translate_everything(self.b_page, "es", publish=False)  # a draft translation
         assert not spanish.live
         self.fp_a = make_user("Focal point — Sudan", email="fp.a@example.org")
@@ -291,8 +300,15 @@ class World:
             return [self.b_uploaded.pk]
         if param == "session_id":
             return [self.b_session.pk]
+        if param == "state_id" and name.startswith("partnership_"):
+            # Confirming B's partnership for its partner, for B, for A (not a partner).
+            return [StateParty.objects.get(iso3=iso3).pk for iso3 in ("NOR", "ZWE", "SDN")]
         if param == "state_id":
             return [self.b_state.pk]
+        if param == "translation_key":
+            return [self.b_partnership.translation_key]
+        if param == "block_id":
+            return [self.b_partnership.block_id]
         if param == "user_id":
             return [self.fp_b.pk]
         if param == "proposal_id":
@@ -518,6 +534,7 @@ def snapshot() -> dict:
         "proposals": list(proposal_rows()),
         "mine_types": list(mine_type_rows()),
         "approach_requests": list(approach_request_rows()),
+        "partnership_confirmations": list(confirmation_rows()),
     }
 
 
@@ -554,6 +571,14 @@ def approach_request_rows():
 
     return ApproachRequest.objects.order_by("pk").values_list(
         "pk", "state_id", "status", "answer", "message"
+    )
+
+
+def confirmation_rows():
+    from partnerships.models import PartnershipConfirmation
+
+    return PartnershipConfirmation.objects.order_by("pk").values_list(
+        "pk", "state_id", "terms_digest", "confirmed_by_id"
     )
 
 

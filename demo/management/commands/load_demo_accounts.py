@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.partnerships import ensure_demo_confirmations
 from focal_points import roles
 from focal_points.accounts import assign_focal_point
 from registry.models import StateParty
@@ -13,13 +14,19 @@ DEMO_ACCOUNTS = [
     ("focal.point.sudan@example.org", "Sudan", "Focal point", "SDN"),
     ("focal.point.zimbabwe@example.org", "Zimbabwe", "Focal point", "ZWE"),
     ("point.focal.senegal@example.org", "Sénégal", "Point focal", "SEN"),
+    # Zimbabwe's partners under Action #21 (demo.partnerships): Norway confirmed, Japan not.
+    ("focal.point.norway@example.org", "Norway", "Focal point", "NOR"),
+    ("focal.point.japan@example.org", "Japan", "Focal point", "JPN"),
 ]
 # The language each demo focal point works in (admin and notification emails).
 DEMO_LANGUAGES = {"SEN": "fr"}
 
 
 class Command(BaseCommand):
-    help = "Create the demonstration accounts (one ISU moderator, three focal points). DEBUG only."
+    help = (
+        "Create the demonstration accounts (one ISU moderator, five focal points) and the "
+        "partner's confirmation of the demo partnership. DEBUG only."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -48,3 +55,5 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             self.stdout.write(f"Demo account {email} created.")
+        if ensure_demo_confirmations():
+            self.stdout.write("Norway's confirmation of Zimbabwe's demo partnership made.")
