@@ -20,11 +20,11 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .fields import (
-    MAX_MONEY,
     MAX_PEOPLE,
-    AmountBlock,
     CurrencyBlock,
+    MoneyBlock,
     QuantityBlock,
+    check_money,
     check_not_future,
     check_range,
     check_target_year,
@@ -111,14 +111,7 @@ class CommitmentBlock(blocks.StructBlock):
         help_text=_("The affected State or one of its partners."),
     )
     kind = blocks.ChoiceBlock(choices=COMMITMENT_KINDS, label=_("Kind"))
-    amount = AmountBlock(
-        required=False,
-        min_value=0,
-        decimal_places=0,
-        max_digits=14,
-        label=_("Amount"),
-        help_text=_("Whole amount in the currency chosen below."),
-    )
+    amount = MoneyBlock(label=_("Amount"))
     currency = CurrencyBlock(required=False)
     description = blocks.TextBlock(max_length=600, required=False, label=_("What is committed"))
 
@@ -130,9 +123,7 @@ class CommitmentBlock(blocks.StructBlock):
         value = super().clean(value)
         errors: dict = {}
         check_target_year(value["year"], "year", errors)
-        check_range(value["amount"], MAX_MONEY, "amount", errors)
-        if value["amount"] is not None and not value["currency"]:
-            errors["currency"] = ValidationError(_("Give the currency of the amount."))
+        check_money(value, "amount", _("Give the currency of the amount."), errors)
         raise_if(errors)
         return value
 

@@ -69,6 +69,14 @@ def check_not_future(date: dt.date | None, field: str, errors: dict) -> None:
         errors[field] = ValidationError(_("This date is in the future."))
 
 
+def check_money(value, field: str, message, errors: dict) -> None:
+    """An amount of money (a MoneyBlock) in range and, when given, its currency (the
+    `currency` field beside it): `message` says which amount lacks it."""
+    check_range(value.get(field), MAX_MONEY, field, errors)
+    if value.get(field) is not None and not value.get("currency"):
+        errors["currency"] = ValidationError(message)
+
+
 def raise_if(errors: dict, non_block_errors: list | None = None) -> None:
     if errors or non_block_errors:
         raise StructBlockValidationError(block_errors=errors, non_block_errors=non_block_errors)
@@ -127,6 +135,22 @@ class QuantityBlock(GroupedNumberMixin, blocks.IntegerBlock):
 
 class AmountBlock(GroupedNumberMixin, blocks.DecimalBlock):
     """An amount of money: a whole amount, shown grouped by thousands as it is typed."""
+
+
+class MoneyBlock(AmountBlock):
+    """An optional whole amount of money, in the currency chosen in the block's `currency`
+    field (CurrencyBlock) and checked with it by check_money."""
+
+    def __init__(self, label, help_text=None, **kwargs):
+        super().__init__(
+            required=False,
+            min_value=0,
+            decimal_places=0,
+            max_digits=14,
+            label=label,
+            help_text=help_text or _("Whole amount in the currency chosen below."),
+            **kwargs,
+        )
 
 
 class CurrencyBlock(blocks.ChoiceBlock):

@@ -14,8 +14,8 @@ from .fields import (
     MAX_MINES,
     MAX_MONEY,
     MAX_PEOPLE,
-    AmountBlock,
     CurrencyBlock,
+    MoneyBlock,
     QuantityBlock,
     ThemeTagsBlock,
     check_range,
@@ -30,14 +30,7 @@ class NeedBlock(blocks.StructBlock):
     description = blocks.RichTextBlock(
         features=["bold", "italic", "ol", "ul", "link"], label=_("Need or challenge")
     )
-    funding_gap = AmountBlock(
-        required=False,
-        min_value=0,
-        decimal_places=0,
-        max_digits=14,
-        label=_("Funding gap"),
-        help_text=_("Whole amount in the currency chosen below."),
-    )
+    funding_gap = MoneyBlock(label=_("Funding gap"))
     currency = CurrencyBlock(required=False)
     tags = ThemeTagsBlock()
 

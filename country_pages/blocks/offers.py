@@ -21,11 +21,10 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from registry.models import Region
 
 from .fields import (
-    MAX_MONEY,
-    AmountBlock,
     CurrencyBlock,
     HttpURLBlock,
-    check_range,
+    MoneyBlock,
+    check_money,
     check_target_year,
     raise_if,
 )
@@ -75,11 +74,7 @@ class OfferBlock(blocks.StructBlock):
         widget=forms.CheckboxSelectMultiple,
         label=_("Kinds of assistance"),
     )
-    amount = AmountBlock(
-        required=False,
-        min_value=0,
-        decimal_places=0,
-        max_digits=14,
+    amount = MoneyBlock(
         label=_("Indicative amount"),
         help_text=_("Optional. Whole amount in the currency chosen below."),
     )
@@ -106,9 +101,7 @@ class OfferBlock(blocks.StructBlock):
             errors["regions"] = ValidationError(
                 _("Give at least one region or one country of focus.")
             )
-        check_range(value.get("amount"), MAX_MONEY, "amount", errors)
-        if value.get("amount") is not None and not value.get("currency"):
-            errors["currency"] = ValidationError(_("Give the currency of the amount."))
+        check_money(value, "amount", _("Give the currency of the amount."), errors)
         check_target_year(value.get("start_year"), "start_year", errors)
         check_target_year(value.get("end_year"), "end_year", errors)
         start, end = value.get("start_year"), value.get("end_year")

@@ -13,11 +13,10 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .action21 import Action21PartnershipBlock, partnership_records
 from .fields import (
-    MAX_MONEY,
-    AmountBlock,
     CurrencyBlock,
+    MoneyBlock,
     ThemeTagsBlock,
-    check_range,
+    check_money,
     check_target_year,
     raise_if,
 )
@@ -48,14 +47,7 @@ class ProjectBlock(blocks.StructBlock):
     partners = blocks.CharBlock(max_length=300, required=False, label=_("Partners"))
     start_year = blocks.IntegerBlock(label=_("Start year"))
     end_year = blocks.IntegerBlock(required=False, label=_("End year"))
-    funding = AmountBlock(
-        required=False,
-        min_value=0,
-        decimal_places=0,
-        max_digits=14,
-        label=_("Funding"),
-        help_text=_("Whole amount in the currency chosen below."),
-    )
+    funding = MoneyBlock(label=_("Funding"))
     currency = CurrencyBlock(required=False)
     description = blocks.TextBlock(max_length=1500, required=False, label=_("Description"))
 
@@ -70,9 +62,7 @@ class ProjectBlock(blocks.StructBlock):
         check_target_year(value["end_year"], "end_year", errors)
         if not errors and value["end_year"] is not None and value["end_year"] < value["start_year"]:
             errors["end_year"] = ValidationError(_("The project ends before it starts."))
-        check_range(value["funding"], MAX_MONEY, "funding", errors)
-        if value["funding"] is not None and not value["currency"]:
-            errors["currency"] = ValidationError(_("Give the currency of the funding."))
+        check_money(value, "funding", _("Give the currency of the funding."), errors)
         raise_if(errors)
         return value
 
